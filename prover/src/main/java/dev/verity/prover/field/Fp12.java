@@ -274,13 +274,13 @@ public final class Fp12 {
      */
     public void cyclotomicSqr(long[] a, int ao, long[] r, int ro) {
         final int h0 = 0, h1 = 8, h2 = 16, h3 = 24, h4 = 32, h5 = 40, x = 48, y = 56, z = 64;
-        fp4Sqr(a, ao + W_POWER_OFFSET[0], a, ao + W_POWER_OFFSET[3], x, y);  // A0^2
+        fp4Sqr(a, ao + W_POWER_OFFSET[0], ao + W_POWER_OFFSET[3], x, y);  // A0^2
         threeTimesMinusTwice(x, a, ao + W_POWER_OFFSET[0], h0);
         threeTimesPlusTwice(y, a, ao + W_POWER_OFFSET[3], h3);
-        fp4Sqr(a, ao + W_POWER_OFFSET[1], a, ao + W_POWER_OFFSET[4], x, y);  // A1^2
+        fp4Sqr(a, ao + W_POWER_OFFSET[1], ao + W_POWER_OFFSET[4], x, y);  // A1^2
         threeTimesMinusTwice(x, a, ao + W_POWER_OFFSET[2], h2);
         threeTimesPlusTwice(y, a, ao + W_POWER_OFFSET[5], h5);
-        fp4Sqr(a, ao + W_POWER_OFFSET[2], a, ao + W_POWER_OFFSET[5], x, y);  // A2^2; s A2^2 = xi y + x s
+        fp4Sqr(a, ao + W_POWER_OFFSET[2], ao + W_POWER_OFFSET[5], x, y);  // A2^2; s A2^2 = xi y + x s
         f2.mulByNonResidue(cs, y, cs, z);
         threeTimesPlusTwice(z, a, ao + W_POWER_OFFSET[1], h1);
         threeTimesMinusTwice(x, a, ao + W_POWER_OFFSET[4], h4);
@@ -290,11 +290,11 @@ public final class Fp12 {
     }
 
     /** (x0 + x1 s)^2 = (x0^2 + xi x1^2) + ((x0 + x1)^2 - x0^2 - x1^2) s into cs[lo], cs[hi]. */
-    private void fp4Sqr(long[] a, int x0, long[] b, int x1, int lo, int hi) {
+    private void fp4Sqr(long[] a, int x0, int x1, int lo, int hi) {
         final int square0 = 72, cross = 80;
         f2.sqr(a, x0, cs, square0);
-        f2.sqr(b, x1, cs, hi);
-        f2.add(a, x0, b, x1, cs, cross);
+        f2.sqr(a, x1, cs, hi);
+        f2.add(a, x0, a, x1, cs, cross);
         f2.sqr(cs, cross, cs, cross);
         f2.sub(cs, cross, cs, square0, cs, cross);
         f2.sub(cs, cross, cs, hi, cs, cross);

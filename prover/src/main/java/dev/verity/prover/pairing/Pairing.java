@@ -10,7 +10,8 @@ import dev.verity.prover.field.MontgomeryField;
  * <p>Points use the shared affine layouts in Montgomery form: G1 as 8 limbs (x, y), G2 as 16
  * limbs (x, y in Fp2), the point at infinity as all zeros; arrays of points are flat, point i at
  * 8 i or 16 i. The points must lie on the curve and, for G2, in the order-r subgroup: validation
- * belongs to the curve package and is not repeated here. A pair with a point at infinity
+ * belongs to the curve package and is not repeated here (invalid points give meaningless values,
+ * at worst an ArithmeticException from inverting zero). A pair with a point at infinity
  * contributes the factor 1. Results are Fp12 values of 48 limbs. All methods are thread-safe.
  */
 public final class Pairing {
