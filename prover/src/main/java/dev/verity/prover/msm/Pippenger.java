@@ -1,0 +1,219 @@
+package dev.verity.prover.msm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.RecursiveTask;
+
+/**
+ * The bucket method for sum k_i P_i with signed c-bit digits, shared by G1 and G2 (the group
+ * arithmetic is behind {@link Buckets}).
+ *
+ * <p>Scalars (below 2^254) are cut into W = ceil(255 / c) windows of c bits. Digits are signed:
+ * a window value v >= 2^(c-1) becomes v - 2^c with a carry into the next window, so digits lie in
+ * [-2^(c-1), 2^(c-1)] and only 2^(c-1) buckets are needed (negating an affine point is free).
+ * The top window never needs the subtraction because cW >= 255 leaves it at most 2^(c-1).
+ * The (window, chunk of points) tasks run on a ForkJoin pool sized to the machine; window sums
+ * are combined by Horner's rule with c doublings per window.
+ */
+final class Pippenger {
+    /** Scalars are below r < 2^254. */
+    private static final int SCALAR_BITS = 254;
+    private static final int MAX_WINDOW_BITS = 16;   // digits must fit in a short
+
+    private static final class PoolHolder {
+        static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Creates the per-task buckets of one group over fixed bases. */
+    interface BucketsFactory {
+        Buckets create(int count, int batchCapacity);
+    }
+
+    /**
+     * Cost model in multiplications of the coordinate field.
+     *
+     * @param inversion cost of one field inversion
+     * @param mixedAdd cost of a mixed Jacobian + affine addition
+     * @param affineAdd cost of one batched affine addition, excluding the shared inversion
+     * @param jacobianAdd cost of a Jacobian + Jacobian addition
+     */
+    record Costs(double inversion, double mixedAdd, double affineAdd, double jacobianAdd) {
+    }
+
+    /** Window size c, W windows, point chunks per window and the affine batch size (0: Jacobian only). */
+    record Plan(int windowBits, int windows, int chunks, int batch) {
+    }
+
+    private Pippenger() {
+    }
+
+    static int parallelism() {
+        return PoolHolder.POOL.getParallelism();
+    }
+
+    /**
+     * sum scalar_i * base_i, Jacobian. {@code skip[i]} marks points whose term is known to be
+     * zero (zero scalar or base at infinity).
+     */
+    static long[] run(BucketsFactory factory, long[] scalars, int scalarsOffset, boolean[] skip, int n, Plan plan) {
+        short[] digits = digits(scalars, scalarsOffset, skip, n, plan);
+        int chunks = plan.chunks();
+        List<RecursiveTask<long[]>> tasks = new ArrayList<>(plan.windows() * chunks);
+        int buckets = 1 << (plan.windowBits() - 1);
+        for (int w = 0; w < plan.windows(); w++) {
+            for (int k = 0; k < chunks; k++) {
+                int window = w, from = (int) ((long) n * k / chunks), to = (int) ((long) n * (k + 1) / chunks);
+                tasks.add(new RecursiveTask<>() {
+                    @Override
+                    protected long[] compute() {
+                        Buckets b = factory.create(buckets, plan.batch());
+                        b.accumulate(digits, window * n, from, to);
+                        return b.reduce();
+                    }
+                });
+            }
+        }
+        PoolHolder.POOL.invoke(new RecursiveAction() {
+            @Override
+            protected void compute() {
+                ForkJoinTask.invokeAll(tasks);
+            }
+        });
+        Buckets ops = factory.create(0, 0);
+        long[] acc = null;
+        for (int w = plan.windows() - 1; w >= 0; w--) {
+            if (acc == null) {
+                acc = tasks.get(w * chunks).join();
+            } else {
+                for (int d = 0; d < plan.windowBits(); d++) {
+                    ops.dbl(acc);
+                }
+                ops.add(acc, tasks.get(w * chunks).join());
+            }
+            for (int k = 1; k < chunks; k++) {
+                ops.add(acc, tasks.get(w * chunks + k).join());
+            }
+        }
+        return acc;
+    }
+
+    /** Digits laid out window-major: digit of window w for point i at {@code w * n + i}. */
+    private static short[] digits(long[] scalars, int scalarsOffset, boolean[] skip, int n, Plan plan) {
+        short[] digits = new short[plan.windows() * n];
+        int parts = Math.min(parallelism() * 4, Math.max(1, n >> 12));
+        List<RecursiveAction> tasks = new ArrayList<>(parts);
+        for (int k = 0; k < parts; k++) {
+            int from = (int) ((long) n * k / parts), to = (int) ((long) n * (k + 1) / parts);
+            tasks.add(new RecursiveAction() {
+                @Override
+                protected void compute() {
+                    for (int i = from; i < to; i++) {
+                        if (!skip[i]) {
+                            signedDigits(scalars, scalarsOffset + 4 * i, plan, digits, i, n);
+                        }
+                    }
+                }
+            });
+        }
+        PoolHolder.POOL.invoke(new RecursiveAction() {
+            @Override
+            protected void compute() {
+                ForkJoinTask.invokeAll(tasks);
+            }
+        });
+        return digits;
+    }
+
+    private static void signedDigits(long[] s, int so, Plan plan, short[] digits, int i, int n) {
+        int c = plan.windowBits(), windows = plan.windows();
+        long mask = (1L << c) - 1;
+        int half = 1 << (c - 1), carry = 0;
+        for (int w = 0; w < windows; w++) {
+            int bit = w * c, limb = bit >>> 6, shift = bit & 63;
+            long v = s[so + limb] >>> shift;
+            if (shift + c > 64 && limb < 3) {
+                v |= s[so + limb + 1] << (64 - shift);
+            }
+            int d = (int) (v & mask) + carry;
+            if (d >= half && w < windows - 1) {
+                d -= 1 << c;
+                carry = 1;
+            } else {
+                carry = 0;
+            }
+            digits[w * n + i] = (short) d;
+        }
+    }
+
+    /**
+     * Chooses the window size, chunking and batch size that minimise the modelled time:
+     * rounds of parallel tasks times the work of one task (its bucket additions plus the
+     * bucket reduction, which costs a mixed and a full addition per bucket).
+     */
+    static Plan plan(int n, int threads, Costs costs) {
+        Plan best = null;
+        double bestTime = Double.MAX_VALUE;
+        for (int c = 2; c <= MAX_WINDOW_BITS; c++) {
+            int windows = (SCALAR_BITS + 1 + c - 1) / c;
+            int buckets = 1 << (c - 1);
+            int batch = batchSize(buckets, costs);
+            double perAdd = batch == 0 ? costs.mixedAdd() : affineCost(batch, buckets, costs);
+            double reduce = buckets * (costs.mixedAdd() + costs.jacobianAdd());
+            for (int chunks = 1; chunks <= Math.max(1, 2 * threads / windows + 1); chunks++) {
+                int tasks = windows * chunks;
+                int rounds = (tasks + threads - 1) / threads;
+                double time = rounds * ((double) n / chunks * perAdd + reduce);
+                if (time < bestTime) {
+                    bestTime = time;
+                    best = new Plan(c, windows, chunks, batch);
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Batched affine cost per addition with batch size b over B buckets: the shared inversion
+     * spread over b, plus the extra cost of the additions that find their bucket already in the
+     * batch (on average b / (2B) of them for uniform digits) and fall back to mixed addition.
+     */
+    private static double affineCost(int batch, int buckets, Costs costs) {
+        double collisions = Math.min(1.0, batch / (2.0 * buckets));
+        return costs.affineAdd() + costs.inversion() / batch + collisions * (costs.mixedAdd() - costs.affineAdd());
+    }
+
+    /** The best power-of-two batch size for this many buckets, or 0 where mixed addition is cheaper. */
+    private static int batchSize(int buckets, Costs costs) {
+        int best = 0;
+        double bestCost = costs.mixedAdd();
+        for (int batch = 8; batch <= 4096 && batch <= buckets; batch *= 2) {
+            double cost = affineCost(batch, buckets, costs);
+            if (cost < bestCost) {
+                bestCost = cost;
+                best = batch;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Simultaneous double-and-add (one shared doubling chain), for a handful of points where
+     * buckets do not pay off.
+     */
+    static long[] doubleAndAdd(Buckets ops, long[] scalars, int scalarsOffset, boolean[] skip, int n, int jacobianLimbs) {
+        long[] acc = new long[jacobianLimbs];
+        for (int bit = SCALAR_BITS - 1; bit >= 0; bit--) {
+            ops.dbl(acc);
+            int limb = bit >>> 6, shift = bit & 63;
+            for (int i = 0; i < n; i++) {
+                if (!skip[i] && ((scalars[scalarsOffset + 4 * i + limb] >>> shift) & 1) != 0) {
+                    ops.addBase(acc, i);
+                }
+            }
+        }
+        return acc;
+    }
+}
