@@ -182,18 +182,13 @@ public final class Ntt {
 
     /** All stages of a block small enough to stay in cache. */
     private static void leaf(long[] a, int base, int log2Size, Twiddles twiddles) {
-        int size = 1 << log2Size;
-        long[] t = new long[4];
-        // First stage: the only twiddle is 1.
-        for (int i = base; i < base + size; i += 2) {
-            int x = 4 * i;
-            F.copy(a, x + 4, t, 0);
-            F.sub(a, x, t, 0, a, x + 4);
-            F.add(a, x, t, 0, a, x);
+        int end = base + (1 << log2Size);
+        for (int i = base; i < end; i += 2) {
+            FrButterflies.runUnit(a, i, i + 1, 1);
         }
         for (int log2Half = 1; log2Half < log2Size; log2Half++) {
             int half = 1 << log2Half;
-            for (int block = base; block < base + size; block += 2 * half) {
+            for (int block = base; block < end; block += 2 * half) {
                 butterflies(a, block, log2Half, 0, half, twiddles);
             }
         }
@@ -204,16 +199,12 @@ public final class Ntt {
      * {@code block}: (x, y) := (x + w^j y, x - w^j y) with w of order 2^(log2Half+1).
      */
     private static void butterflies(long[] a, int block, int log2Half, int from, int to, Twiddles twiddles) {
-        long[] w = twiddles.powers;
-        int stride = twiddles.stride(log2Half);
         int half = 1 << log2Half;
-        long[] t = new long[4];
-        for (int j = from; j < to; j++) {
-            int x = 4 * (block + j);
-            int y = x + 4 * half;
-            F.mul(a, y, w, j * stride, t, 0);
-            F.sub(a, x, t, 0, a, y);
-            F.add(a, x, t, 0, a, x);
+        if (from == 0) {
+            FrButterflies.runUnit(a, block, block + half, 1);
+            from = 1;
         }
+        int stride = twiddles.stride(log2Half);
+        FrButterflies.run(a, block + from, block + half + from, to - from, twiddles.powers, from * stride, stride);
     }
 }
