@@ -68,8 +68,12 @@ public final class ZkeyFile {
                 in.readLongs(vk, 0, vk.length);
                 in.expectEnd();
             }
+            // checked before the section sizes that depend on them, for a clear message
             if (nPublic >= nVars) {
                 throw file.error("nPublic " + nPublic + " is not below nVars " + nVars);
+            }
+            if (Integer.bitCount(domainSize) != 1) {
+                throw file.error("domainSize " + domainSize + " is not a power of two");
             }
             long[] ic = readPoints(file, IC, "IC", nPublic + 1, G1);
             Zkey.Coefficients coefficients = readCoefficients(file);
