@@ -1,0 +1,119 @@
+package dev.verity.prover.io;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/** The circom/snarkjs reference files in src/test/resources/fixtures and helpers to damage copies. */
+final class Fixtures {
+    static final String[] CIRCUITS = {"multiplier", "many_public", "poseidon"};
+
+    private Fixtures() {
+    }
+
+    static Path path(String name) {
+        URL url = Fixtures.class.getResource("/fixtures/" + name);
+        if (url == null) {
+            throw new IllegalArgumentException("no fixture " + name);
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] bytes(String name) {
+        try {
+            return Files.readAllBytes(path(name));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String text(String name) {
+        return new String(bytes(name), StandardCharsets.UTF_8);
+    }
+
+    /** Offset of the body of section {@code id} in a fixture. */
+    static BinFile.Section section(Path file, String magic, int id) throws IOException {
+        try (BinFile f = BinFile.open(file, magic, 0, Integer.MAX_VALUE)) {
+            return f.section(id, "test");
+        }
+    }
+
+    /** Writes a copy of fixture {@code name} into {@code dir}, changed by {@code patch} (little-endian). */
+    static Path patched(Path dir, String name, Consumer<ByteBuffer> patch) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(bytes(name)).order(ByteOrder.LITTLE_ENDIAN);
+        patch.accept(b);
+        Path out = dir.resolve("patched-" + name);
+        Files.write(out, b.array());
+        return out;
+    }
+
+    /** Writes the first {@code length} bytes of fixture {@code name} into {@code dir}. */
+    static Path truncated(Path dir, String name, int length) throws IOException {
+        byte[] all = bytes(name);
+        Path out = dir.resolve("truncated-" + length + "-" + name);
+        Files.write(out, java.util.Arrays.copyOf(all, length));
+        return out;
+    }
+
+    /** Writes 32 little-endian bytes of {@code v} at {@code at}. */
+    static void put256(ByteBuffer b, int at, java.math.BigInteger v) {
+        long[] limbs = dev.verity.prover.field.MontgomeryField.toLimbs(v);
+        for (int i = 0; i < 4; i++) {
+            b.putLong(at + 8 * i, limbs[i]);
+        }
+    }
+
+    /** Asserts that reading fails with a {@link FormatException} whose message names the file and contains each fragment. */
+    static FormatException assertFormatError(Path file, IoAction action, String... fragments) {
+        FormatException e = assertThrows(FormatException.class, action::run);
+        assertTrue(e.getMessage().startsWith(file.toString()), () -> "message does not name the file: " + e.getMessage());
+        for (String f : fragments) {
+            assertTrue(e.getMessage().contains(f), () -> "message lacks \"" + f + "\": " + e.getMessage());
+        }
+        return e;
+    }
+
+    @FunctionalInterface
+    interface IoAction {
+        void run() throws IOException;
+    }
+
+    // ------------------------------------------------------------------ snarkjs CLI
+
+    /** The snarkjs CLI of the interop tools; skips the test when they are not installed. */
+    static Path snarkjsCli() {
+        String dir = System.getProperty("verity.interop.dir", "interop");
+        Path cli = Path.of(dir, "node_modules", "snarkjs", "build", "cli.cjs");
+        assumeTrue(Files.isRegularFile(cli), "snarkjs not installed at " + cli + " (run ./test.sh)");
+        return cli;
+    }
+
+    /** Runs {@code node snarkjs.cjs args...} in {@code dir}; returns stdout + stderr, fails on a non-zero exit. */
+    static String snarkjs(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("node", snarkjsCli().toAbsolutePath().toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "snarkjs timed out");
+        assertTrue(p.exitValue() == 0, () -> "snarkjs " + String.join(" ", args) + " failed:\n" + out);
+        return out;
+    }
+}
