@@ -2,7 +2,6 @@ package dev.verity.prover.io;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,13 +18,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /** The circom/snarkjs reference files in src/test/resources/fixtures and helpers to damage copies. */
-final class Fixtures {
-    static final String[] CIRCUITS = {"multiplier", "many_public", "poseidon"};
+public final class Fixtures {
+    public static final String[] CIRCUITS = {"multiplier", "many_public", "poseidon"};
 
     private Fixtures() {
     }
 
-    static Path path(String name) {
+    public static Path path(String name) {
         URL url = Fixtures.class.getResource("/fixtures/" + name);
         if (url == null) {
             throw new IllegalArgumentException("no fixture " + name);
@@ -37,7 +36,7 @@ final class Fixtures {
         }
     }
 
-    static byte[] bytes(String name) {
+    public static byte[] bytes(String name) {
         try {
             return Files.readAllBytes(path(name));
         } catch (IOException e) {
@@ -45,19 +44,19 @@ final class Fixtures {
         }
     }
 
-    static String text(String name) {
+    public static String text(String name) {
         return new String(bytes(name), StandardCharsets.UTF_8);
     }
 
     /** Offset of the body of section {@code id} in a fixture. */
-    static BinFile.Section section(Path file, String magic, int id) throws IOException {
+    public static BinFile.Section section(Path file, String magic, int id) throws IOException {
         try (BinFile f = BinFile.open(file, magic, 0, Integer.MAX_VALUE)) {
             return f.section(id, "test");
         }
     }
 
     /** Writes a copy of fixture {@code name} into {@code dir}, changed by {@code patch} (little-endian). */
-    static Path patched(Path dir, String name, Consumer<ByteBuffer> patch) throws IOException {
+    public static Path patched(Path dir, String name, Consumer<ByteBuffer> patch) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(bytes(name)).order(ByteOrder.LITTLE_ENDIAN);
         patch.accept(b);
         Path out = dir.resolve("patched-" + name);
@@ -66,7 +65,7 @@ final class Fixtures {
     }
 
     /** Writes the first {@code length} bytes of fixture {@code name} into {@code dir}. */
-    static Path truncated(Path dir, String name, int length) throws IOException {
+    public static Path truncated(Path dir, String name, int length) throws IOException {
         byte[] all = bytes(name);
         Path out = dir.resolve("truncated-" + length + "-" + name);
         Files.write(out, java.util.Arrays.copyOf(all, length));
@@ -74,7 +73,7 @@ final class Fixtures {
     }
 
     /** Writes 32 little-endian bytes of {@code v} at {@code at}. */
-    static void put256(ByteBuffer b, int at, java.math.BigInteger v) {
+    public static void put256(ByteBuffer b, int at, java.math.BigInteger v) {
         long[] limbs = dev.verity.prover.field.MontgomeryField.toLimbs(v);
         for (int i = 0; i < 4; i++) {
             b.putLong(at + 8 * i, limbs[i]);
@@ -82,7 +81,7 @@ final class Fixtures {
     }
 
     /** Asserts that reading fails with a {@link FormatException} whose message names the file and contains each fragment. */
-    static FormatException assertFormatError(Path file, IoAction action, String... fragments) {
+    public static FormatException assertFormatError(Path file, IoAction action, String... fragments) {
         FormatException e = assertThrows(FormatException.class, action::run);
         assertTrue(e.getMessage().startsWith(file.toString()), () -> "message does not name the file: " + e.getMessage());
         for (String f : fragments) {
@@ -92,22 +91,25 @@ final class Fixtures {
     }
 
     @FunctionalInterface
-    interface IoAction {
+    public interface IoAction {
         void run() throws IOException;
     }
 
     // ------------------------------------------------------------------ snarkjs CLI
 
-    /** The snarkjs CLI of the interop tools; skips the test when they are not installed. */
-    static Path snarkjsCli() {
+    /**
+     * The snarkjs CLI of the interop tools. Missing tools fail the test (./test.sh installs them):
+     * an interop check that silently skips would prove nothing.
+     */
+    public static Path snarkjsCli() {
         String dir = System.getProperty("verity.interop.dir", "interop");
         Path cli = Path.of(dir, "node_modules", "snarkjs", "build", "cli.cjs");
-        assumeTrue(Files.isRegularFile(cli), "snarkjs not installed at " + cli + " (run ./test.sh)");
+        assertTrue(Files.isRegularFile(cli), "snarkjs not installed at " + cli + ": run ./test.sh, which installs it");
         return cli;
     }
 
     /** Runs {@code node snarkjs.cjs args...} in {@code dir}; returns stdout + stderr, fails on a non-zero exit. */
-    static String snarkjs(Path dir, String... args) throws IOException, InterruptedException {
+    public static String snarkjs(Path dir, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("node", snarkjsCli().toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();

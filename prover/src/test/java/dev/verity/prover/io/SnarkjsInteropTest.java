@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** snarkjs reads what we write. Skipped when the interop tools are not installed. */
+/** snarkjs reads what we write (needs the interop tools that ./test.sh installs). */
 class SnarkjsInteropTest {
     @TempDir
     Path dir;

@@ -1,0 +1,123 @@
+package dev.verity.cli;
+
+import dev.verity.prover.groth16.DevSetup;
+import dev.verity.prover.io.SnarkjsJson.Proof;
+import dev.verity.prover.groth16.Prover;
+import dev.verity.prover.groth16.Setup;
+import dev.verity.prover.io.SnarkjsJson.VerificationKey;
+import dev.verity.prover.groth16.Verifier;
+import dev.verity.prover.io.Zkey;
+import dev.verity.prover.io.PtauFile;
+import dev.verity.prover.io.R1csFile;
+import dev.verity.prover.io.SnarkjsJson;
+import dev.verity.prover.io.WtnsFile;
+import dev.verity.prover.io.ZkeyFile;
+import dev.verity.prover.r1cs.ConstraintSystem;
+import dev.verity.prover.r1cs.Witness;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "groth16", description = "Groth16 setup, prove and verify (snarkjs' argument order).",
+        subcommands = {Groth16Command.SetupCmd.class, Groth16Command.DevSetupCmd.class,
+                Groth16Command.ProveCmd.class, Groth16Command.VerifyCmd.class})
+final class Groth16Command {
+
+    @Command(name = "setup", description = "Make a proving key (.zkey) from a circuit and a prepared Powers of Tau file.")
+    static final class SetupCmd implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<circuit.r1cs>") Path r1cs;
+        @Parameters(index = "1", paramLabel = "<pot.ptau>") Path ptau;
+        @Parameters(index = "2", paramLabel = "<circuit.zkey>") Path zkey;
+
+        @Override
+        public Integer call() throws Exception {
+            StderrProgress progress = new StderrProgress(System.err);
+            progress.begin("reading " + r1cs);
+            ConstraintSystem cs = Inputs.read(r1cs, "circuit (.r1cs)", R1csFile::read);
+            Zkey key;
+            try (PtauFile tau = Inputs.read(ptau, "Powers of Tau file (.ptau)", PtauFile::open)) {
+                key = Inputs.read(ptau, "Powers of Tau file (.ptau)", p -> Setup.fromPtau(cs, tau, progress));
+            }
+            progress.begin("writing " + zkey);
+            Inputs.write(zkey, "proving key", p -> ZkeyFile.write(key, p));
+            progress.finish();
+            System.err.println("[verity] circuit hash " + java.util.HexFormat.of().formatHex(key.csHash()));
+            return VerityCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "devsetup", description = {
+            "UNSAFE: make a proving key from locally drawn toxic waste, for development and benchmarks only.",
+            "Whoever has this machine's memory could forge proofs; use 'groth16 setup' with a ceremony's .ptau for real keys."})
+    static final class DevSetupCmd implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<circuit.r1cs>") Path r1cs;
+        @Parameters(index = "1", paramLabel = "<circuit.zkey>") Path zkey;
+
+        @Override
+        public Integer call() {
+            System.err.println("[verity] WARNING: devsetup makes an UNSAFE key (local toxic waste); never use it for real proofs");
+            StderrProgress progress = new StderrProgress(System.err);
+            progress.begin("reading " + r1cs);
+            ConstraintSystem cs = Inputs.read(r1cs, "circuit (.r1cs)", R1csFile::read);
+            Zkey key = DevSetup.generate(cs, new SecureRandom(), progress);
+            progress.begin("writing " + zkey);
+            Inputs.write(zkey, "proving key", p -> ZkeyFile.write(key, p));
+            progress.finish();
+            return VerityCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "prove", description = "Prove with a .zkey and a witness (.wtns); writes proof.json and public.json.")
+    static final class ProveCmd implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<circuit.zkey>") Path zkey;
+        @Parameters(index = "1", paramLabel = "<witness.wtns>") Path wtns;
+        @Parameters(index = "2", paramLabel = "<proof.json>") Path proofJson;
+        @Parameters(index = "3", paramLabel = "<public.json>") Path publicJson;
+
+        @Override
+        public Integer call() {
+            StderrProgress progress = new StderrProgress(System.err);
+            progress.begin("reading " + zkey);
+            Zkey key = Inputs.read(zkey, "proving key (.zkey)", ZkeyFile::read);
+            progress.begin("reading " + wtns);
+            Witness witness = Inputs.read(wtns, "witness (.wtns)", WtnsFile::read);
+            if (witness.size() != key.nVars()) {
+                throw new CliException(wtns + ": the witness has " + witness.size() + " values but " + zkey
+                        + " is for a circuit of " + key.nVars() + " wires (another circuit's witness?)");
+            }
+            Proof proof = Prover.prove(key, witness, new SecureRandom(), progress);
+            long[] publicSignals = witness.publicSignals(key.nPublic());
+            Inputs.write(proofJson, "proof", p -> SnarkjsJson.writeProof(proof, p));
+            Inputs.write(publicJson, "public signals", p -> SnarkjsJson.writePublicSignals(publicSignals, p));
+            progress.finish();
+            return VerityCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "verify", description = "Verify a proof; exit code 0 if valid, 1 if not.")
+    static final class VerifyCmd implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "<verification_key.json>") Path vkJson;
+        @Parameters(index = "1", paramLabel = "<public.json>") Path publicJson;
+        @Parameters(index = "2", paramLabel = "<proof.json>") Path proofJson;
+
+        @Override
+        public Integer call() {
+            VerificationKey vk = Inputs.read(vkJson, "verification key (JSON)", SnarkjsJson::readVerificationKey);
+            long[] signals = Inputs.read(publicJson, "public signals (JSON)", SnarkjsJson::readPublicSignals);
+            Proof proof = Inputs.read(proofJson, "proof (JSON)", SnarkjsJson::readProof);
+            if (signals.length / 4 != vk.nPublic()) {
+                throw new CliException(publicJson + ": " + signals.length / 4 + " public signals but " + vkJson
+                        + " expects " + vk.nPublic());
+            }
+            boolean valid = Inputs.read(proofJson, "proof (JSON)", p -> Verifier.verify(vk, signals, proof));
+            if (valid) {
+                System.out.println("OK: the proof is valid");
+                return VerityCli.EXIT_OK;
+            }
+            System.out.println("INVALID: the proof does not verify for these public signals and key");
+            return VerityCli.EXIT_INVALID_PROOF;
+        }
+    }
+}

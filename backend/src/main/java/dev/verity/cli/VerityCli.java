@@ -1,0 +1,56 @@
+package dev.verity.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code verity} command line. Subcommands mirror snarkjs' names and argument order, so a
+ * script switches from snarkjs by changing one word.
+ *
+ * <p>Exit codes: 0 success (and a valid proof), 1 a proof that does not verify, 2 bad input or
+ * usage, reported as one line on stderr naming the file and the problem.
+ */
+@Command(name = "verity", mixinStandardHelpOptions = true, version = "verity 0.1.0",
+        description = "Groth16 over BN254 in pure Java, compatible with circom and snarkjs files.",
+        subcommands = {Groth16Command.class, ZkeyCommand.class, R1csCommand.class})
+public final class VerityCli implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_INVALID_PROOF = 1;
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (for tests and the launcher). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new VerityCli());
+        cli.setExecutionExceptionHandler(VerityCli::reportFailure);
+        cli.setParameterExceptionHandler((ex, arguments) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("verity: " + ex.getMessage());
+            err.println("usage: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            return EXIT_BAD_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    /** Bad input of any kind: one line, no stack trace (VERITY_DEBUG=1 shows it), exit code 2. */
+    private static int reportFailure(Exception ex, CommandLine cli, CommandLine.ParseResult parsed) {
+        PrintWriter err = cli.getErr();
+        err.println("verity: " + Failures.describe(ex));
+        if (System.getenv("VERITY_DEBUG") != null) {
+            ex.printStackTrace(err);
+        }
+        return EXIT_BAD_INPUT;
+    }
+}

@@ -1,0 +1,50 @@
+package dev.verity.cli;
+
+import dev.verity.prover.io.SnarkjsJson.Proof;
+import dev.verity.prover.io.SnarkjsJson.VerificationKey;
+import dev.verity.prover.io.Zkey;
+import dev.verity.prover.groth16.VerificationKeys;
+import dev.verity.prover.io.Calldata;
+import dev.verity.prover.io.SnarkjsJson;
+import dev.verity.prover.io.ZkeyFile;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "zkey", description = "Proving key tools.", subcommands = ZkeyCommand.Export.class)
+final class ZkeyCommand {
+
+    @Command(name = "export", description = "Export parts of a proving key.",
+            subcommands = {Export.VerificationKeyCmd.class, Export.CalldataCmd.class})
+    static final class Export {
+
+        @Command(name = "verificationkey", description = "Write the verification key of a .zkey as snarkjs' JSON.")
+        static final class VerificationKeyCmd implements Callable<Integer> {
+            @Parameters(index = "0", paramLabel = "<circuit.zkey>") Path zkey;
+            @Parameters(index = "1", paramLabel = "<verification_key.json>") Path vkJson;
+
+            @Override
+            public Integer call() {
+                Zkey key = Inputs.read(zkey, "proving key (.zkey)", ZkeyFile::read);
+                VerificationKey vk = VerificationKeys.of(key);
+                Inputs.write(vkJson, "verification key", p -> SnarkjsJson.writeVerificationKey(vk, p));
+                return VerityCli.EXIT_OK;
+            }
+        }
+
+        @Command(name = "soliditycalldata", description = "Print a proof and its public signals as Solidity calldata.")
+        static final class CalldataCmd implements Callable<Integer> {
+            @Parameters(index = "0", paramLabel = "<public.json>") Path publicJson;
+            @Parameters(index = "1", paramLabel = "<proof.json>") Path proofJson;
+
+            @Override
+            public Integer call() {
+                long[] signals = Inputs.read(publicJson, "public signals (JSON)", SnarkjsJson::readPublicSignals);
+                Proof proof = Inputs.read(proofJson, "proof (JSON)", SnarkjsJson::readProof);
+                System.out.println(Calldata.groth16(proof, signals));
+                return VerityCli.EXIT_OK;
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.verity.prover.groth16;
+
+import dev.verity.prover.curve.G1;
+import dev.verity.prover.curve.G2;
+import dev.verity.prover.io.PtauFile;
+import dev.verity.prover.io.Zkey;
+import dev.verity.prover.r1cs.ConstraintSystem;
+import dev.verity.prover.util.Progress;
+import java.io.IOException;
+
+/**
+ * Groth16 key generation from a Powers of Tau ceremony, as {@code snarkjs groth16 setup} does it:
+ * the key's points are the circuit's QAP polynomials evaluated "in the exponent" from the
+ * ceremony's Lagrange-basis points, gamma = delta = 1 (a phase-2 contribution then randomizes
+ * delta), and the same circuit hash. Same r1cs and ptau give the same key bytes as snarkjs.
+ */
+public final class Setup {
+    private Setup() {
+    }
+
+    public static Zkey fromPtau(ConstraintSystem cs, PtauFile ptau, Progress progress) throws IOException {
+        int log2n = CircuitShape.domainLog2(cs);
+        int n = 1 << log2n;
+        if (!ptau.isPreparedForPhase2()) {
+            throw new IllegalArgumentException(ptau.path() + ": the Powers of Tau file is not prepared for phase 2 "
+                    + "(run 'powersoftau prepare phase2' on it first)");
+        }
+        if (log2n > ptau.power()) {
+            throw new IllegalArgumentException(ptau.path() + ": the circuit needs a domain of 2^" + log2n
+                    + " (" + cs.nConstraints() + " constraints + " + (cs.nPublic() + 1)
+                    + " public rows) but the Powers of Tau file only goes up to 2^" + ptau.power());
+        }
+        int nVars = cs.nWires();
+        int nPublic = cs.nPublic();
+
+        progress.begin("reading the Powers of Tau file");
+        long[] lagrange = ptau.lagrangeG1(log2n);
+        long[] lagrangeG2 = ptau.lagrangeG2(log2n);
+        long[] alphaLagrange = ptau.lagrangeAlphaG1(log2n);
+        long[] betaLagrange = ptau.lagrangeBetaG1(log2n);
+        long[] alpha1 = ptau.alphaTauG1(0, 1);
+        long[] beta1 = ptau.betaTauG1(0, 1);
+        long[] beta2 = ptau.betaG2();
+
+        SparseColumns a = SparseColumns.withPublicRows(cs.a(), nVars, nPublic);
+        SparseColumns b = SparseColumns.of(cs.b(), nVars);
+        SparseColumns c = SparseColumns.of(cs.c(), nVars);
+
+        long[] aPoints = SparseCombination.combine(CurveGroup.G1_GROUP, 0, nVars,
+                new SparseColumns[] {a}, new long[][] {lagrange}, progress, "A (G1)");
+        long[] b1Points = SparseCombination.combine(CurveGroup.G1_GROUP, 0, nVars,
+                new SparseColumns[] {b}, new long[][] {lagrange}, progress, "B1 (G1)");
+        long[] b2Points = SparseCombination.combine(CurveGroup.G2_GROUP, 0, nVars,
+                new SparseColumns[] {b}, new long[][] {lagrangeG2}, progress, "B2 (G2)");
+        lagrangeG2 = null;
+        // beta A + alpha B + C: public wires to IC (gamma = 1), private wires to C (delta = 1)
+        SparseColumns[] abc = {a, b, c};
+        long[][] abcPoints = {betaLagrange, alphaLagrange, lagrange};
+        long[] ic = SparseCombination.combine(CurveGroup.G1_GROUP, 0, nPublic + 1, abc, abcPoints, progress,
+                "IC (G1)");
+        long[] cPoints = SparseCombination.combine(CurveGroup.G1_GROUP, nPublic + 1, nVars - nPublic - 1, abc,
+                abcPoints, progress, "C (G1)");
+
+        progress.begin("H (G1)");
+        long[] h = oddPoints(ptau.lagrangeG1(log2n + 1), n);
+        long[] hashPoints = hashPoints(ptau, n);
+
+        long[] gamma2 = G2.GENERATOR.clone();
+        long[] delta1 = G1.GENERATOR.clone();
+        long[] delta2 = G2.GENERATOR.clone();
+        KeySections sections = new KeySections(alpha1, beta1, beta2, gamma2, delta1, delta2, ic, aPoints,
+                b1Points, b2Points, cPoints, h);
+        byte[] csHash = sections.circuitHash(n, hashPoints);
+        return new Zkey(nVars, nPublic, n, alpha1, beta1, beta2, gamma2, delta1, delta2, ic,
+                CircuitShape.coefficients(cs), aPoints, b1Points, b2Points, cPoints, h,
+                Zkey.initialMpcParams(csHash));
+    }
+
+    /** H[i] = L'_{2i+1}: the odd points of the double domain's Lagrange basis. */
+    private static long[] oddPoints(long[] doubleDomain, int n) {
+        long[] out = new long[8 * n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(doubleDomain, 8 * (2 * i + 1), out, 8 * i, 8);
+        }
+        return out;
+    }
+
+    /**
+     * (tau^n - 1) tau^i G1 = tauG1[i + n] - tauG1[i], the points the circuit hash covers for H.
+     * When the domain uses every power of the file and n exceeds 2^14, snarkjs reads one point past
+     * the end of the tauG1 section; that last point is left at infinity here, so only in that
+     * case the circuit hash differs from snarkjs'.
+     */
+    private static long[] hashPoints(PtauFile ptau, int n) throws IOException {
+        int count = CircuitHash.hashedHPoints(n);
+        long available = (1L << (ptau.power() + 1)) - 1;
+        int readable = (int) Math.min(count, available - n);
+        long[] low = ptau.tauG1(0, readable);
+        long[] high = ptau.tauG1(n, readable);
+        G1 g1 = new G1();
+        long[] jacobian = new long[G1.JACOBIAN * count];
+        long[] negLow = new long[G1.AFFINE];
+        for (int i = 0; i < readable; i++) {
+            G1.fromAffine(high, 8 * i, jacobian, G1.JACOBIAN * i);
+            G1.negAffine(low, 8 * i, negLow, 0);
+            g1.addAffine(jacobian, G1.JACOBIAN * i, negLow, 0, jacobian, G1.JACOBIAN * i);
+        }
+        long[] out = new long[G1.AFFINE * count];
+        g1.toAffine(jacobian, 0, count, out, 0);
+        return out;
+    }
+}
