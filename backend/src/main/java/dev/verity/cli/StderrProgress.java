@@ -4,12 +4,13 @@ import dev.verity.prover.util.Progress;
 import java.io.PrintStream;
 
 /**
- * Shows progress of long steps on stderr: a line when a step starts, then at most one update
- * every half second with the percentage, and the step's time when the next one begins.
- * Output goes to stderr only, so stdout stays machine-readable.
+ * Shows progress on stderr: one line per finished step with its time, and for a step that runs
+ * longer than a second, its percentage at most every two seconds. Output goes to stderr only, so
+ * stdout stays machine-readable.
  */
 final class StderrProgress implements Progress {
-    private static final long MIN_INTERVAL_NANOS = 500_000_000L;
+    private static final long QUIET_NANOS = 1_000_000_000L;
+    private static final long INTERVAL_NANOS = 2_000_000_000L;
 
     private final PrintStream out;
     private String step;
@@ -27,11 +28,10 @@ final class StderrProgress implements Progress {
             finishStep(now);
             step = name;
             stepStart = now;
-            lastPrint = now;
-            out.println("[verity] " + name + " ...");
+            lastPrint = now - INTERVAL_NANOS + QUIET_NANOS;
             return;
         }
-        if (total > 0 && now - lastPrint >= MIN_INTERVAL_NANOS) {
+        if (total > 0 && now - lastPrint >= INTERVAL_NANOS) {
             lastPrint = now;
             out.printf("[verity] %s %d%%%n", name, Math.min(100, done * 100 / total));
         }

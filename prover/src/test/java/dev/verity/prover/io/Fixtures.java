@@ -110,12 +110,22 @@ public final class Fixtures {
 
     /** Runs {@code node snarkjs.cjs args...} in {@code dir}; returns stdout + stderr, fails on a non-zero exit. */
     public static String snarkjs(Path dir, String... args) throws IOException, InterruptedException {
+        SnarkjsRun run = snarkjsRun(dir, args);
+        assertTrue(run.exitCode() == 0, () -> "snarkjs " + String.join(" ", args) + " failed:\n" + run.output());
+        return run.output();
+    }
+
+    /** What a snarkjs run printed and its exit code. */
+    public record SnarkjsRun(int exitCode, String output) {
+    }
+
+    /** Runs {@code node snarkjs.cjs args...} in {@code dir}, whatever its exit code. */
+    public static SnarkjsRun snarkjsRun(Path dir, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("node", snarkjsCli().toAbsolutePath().toString()));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "snarkjs timed out");
-        assertTrue(p.exitValue() == 0, () -> "snarkjs " + String.join(" ", args) + " failed:\n" + out);
-        return out;
+        return new SnarkjsRun(p.exitValue(), out);
     }
 }
