@@ -2,7 +2,7 @@ pragma circom 2.0.0;
 
 // Scalable benchmark circuit: exactly M multiplication constraints.
 //
-// A chain of M squarings y_{i+1} = y_i * y_i + i, split across many small
+// A chain of M squarings y_{i+1} = y_i * y_i + c_i, split across many small
 // Chain(K) components so circom2 (WASM) compiles quickly -- it is very slow
 // on a single huge signal array. All constraints are non-linear, so --O2
 // eliminates none of them.
@@ -14,14 +14,17 @@ pragma circom 2.0.0;
 // evaluation domain is exactly N (a power of two).
 
 // K chained squarings, with a per-step constant offset so values do not
-// collapse (e.g. 0 -> 0 or 1 -> 1).
-template Chain(K, OFFSET) {
+// collapse (e.g. 0 -> 0 or 1 -> 1). The offset depends only on the step
+// index, NOT on the chunk number: every distinct template-parameter tuple is a
+// separate template instance for circom, and thousands of instances make
+// circom2's code generation extremely slow.
+template Chain(K) {
     signal input in;
     signal output out;
     signal s[K + 1];
     s[0] <== in;
     for (var i = 0; i < K; i++) {
-        s[i + 1] <== s[i] * s[i] + (OFFSET + i);
+        s[i + 1] <== s[i] * s[i] + (i + 1);
     }
     out <== s[K];
 }
@@ -33,21 +36,27 @@ template Scaled(M, K) {
     var full = M \ K;
     var rest = M % K;
 
-    component c[full];
-    for (var j = 0; j < full; j++) {
-        c[j] = Chain(K, j * K + 1);
-        if (j == 0) {
-            c[j].in <== x;
-        } else {
-            c[j].in <== c[j - 1].out;
-        }
-    }
-
-    if (rest > 0) {
-        component tail = Chain(rest, full * K + 1);
-        tail.in <== full > 0 ? c[full - 1].out : x;
-        y <== tail.out;
+    if (full == 0) {
+        // M < K: a single short chain.
+        component only = Chain(rest);
+        only.in <== x;
+        y <== only.out;
     } else {
-        y <== c[full - 1].out;
+        component c[full];
+        for (var j = 0; j < full; j++) {
+            c[j] = Chain(K);
+            if (j == 0) {
+                c[j].in <== x;
+            } else {
+                c[j].in <== c[j - 1].out;
+            }
+        }
+        if (rest > 0) {
+            component tail = Chain(rest);
+            tail.in <== c[full - 1].out;
+            y <== tail.out;
+        } else {
+            y <== c[full - 1].out;
+        }
     }
 }
