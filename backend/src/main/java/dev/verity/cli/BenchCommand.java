@@ -1,6 +1,7 @@
 package dev.verity.cli;
 
 import dev.verity.bench.Groth16Bench;
+import dev.verity.bench.SetupBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Benchmarks against snarkjs (not tests: figures to read, not assertions).",
-        subcommands = BenchCommand.Groth16Cmd.class)
+        subcommands = {BenchCommand.Groth16Cmd.class, BenchCommand.SetupCmd.class})
 final class BenchCommand {
 
     @Command(name = "groth16", description = {
@@ -39,15 +40,7 @@ final class BenchCommand {
             if (runs < 1) {
                 throw new CliException("--runs must be at least 1");
             }
-            List<String> snarkjsCommand = null;
-            if (!noSnarkjs) {
-                Path cli = snarkjs != null ? snarkjs : SelfCommand.home().resolve("interop/node_modules/snarkjs/build/cli.cjs");
-                if (!Files.isRegularFile(cli)) {
-                    throw new CliException(cli + ": snarkjs not found (run ./test.sh or npm install in interop/, "
-                            + "pass --snarkjs, or --no-snarkjs)");
-                }
-                snarkjsCommand = new ArrayList<>(List.of("node", "--max-old-space-size=20000", cli.toString()));
-            }
+            List<String> snarkjsCommand = noSnarkjs ? null : snarkjsCommand(snarkjs);
             Groth16Bench bench = new Groth16Bench(dir.toAbsolutePath(), SelfCommand.command(), snarkjsCommand, runs,
                     System.out);
             System.out.printf("# verity bench groth16 (%d cores, max heap %d MiB)%n",
@@ -57,5 +50,51 @@ final class BenchCommand {
             }
             return VerityCli.EXIT_OK;
         }
+    }
+
+    @Command(name = "setup", description = {
+            "groth16 setup with Verity and with snarkjs on the same r1cs and ptau (a dev ptau made by Verity,",
+            "unsafe, bench only), whole processes alternating; checks that both zkeys are byte-identical."})
+    static final class SetupCmd implements Callable<Integer> {
+        @Option(names = "--powers", split = ",", defaultValue = "12,16",
+                description = "domain sizes as powers of two (default: ${DEFAULT-VALUE})")
+        List<Integer> powers;
+
+        @Option(names = "--runs", defaultValue = "3", description = "runs per tool (default: ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--dir", defaultValue = "verity-data/bench", description = "work directory (default: ${DEFAULT-VALUE})")
+        Path dir;
+
+        @Option(names = "--snarkjs", description = "snarkjs CLI (default: $VERITY_HOME/interop/node_modules/snarkjs/build/cli.cjs)")
+        Path snarkjs;
+
+        @Option(names = "--snarkjs-timeout", defaultValue = "1800",
+                description = "seconds after which a snarkjs run is cut off and reported as such (default: ${DEFAULT-VALUE})")
+        long snarkjsTimeout;
+
+        @Override
+        public Integer call() throws Exception {
+            if (runs < 1) {
+                throw new CliException("--runs must be at least 1");
+            }
+            SetupBench bench = new SetupBench(dir.toAbsolutePath(), SelfCommand.command(), snarkjsCommand(snarkjs), runs,
+                    snarkjsTimeout, System.out);
+            System.out.printf("# verity bench setup (%d cores)%n", Runtime.getRuntime().availableProcessors());
+            for (int power : powers) {
+                bench.run(power);
+            }
+            return VerityCli.EXIT_OK;
+        }
+    }
+
+    /** node with a large heap and the snarkjs CLI, the given one or the interop tools' one. */
+    static List<String> snarkjsCommand(Path snarkjs) {
+        Path cli = snarkjs != null ? snarkjs : SelfCommand.home().resolve("interop/node_modules/snarkjs/build/cli.cjs");
+        if (!Files.isRegularFile(cli)) {
+            throw new CliException(cli + ": snarkjs not found (run ./test.sh or npm install in interop/, "
+                    + "pass --snarkjs, or --no-snarkjs)");
+        }
+        return new ArrayList<>(List.of("node", "--max-old-space-size=20000", cli.toString()));
     }
 }
