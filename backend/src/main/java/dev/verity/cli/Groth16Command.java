@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "groth16", description = "Groth16 setup, prove and verify (snarkjs' argument order).",
         subcommands = {Groth16Command.SetupCmd.class, Groth16Command.DevSetupCmd.class,
@@ -27,13 +29,14 @@ final class Groth16Command {
 
     @Command(name = "setup", description = "Make a proving key (.zkey) from a circuit and a prepared Powers of Tau file.")
     static final class SetupCmd implements Callable<Integer> {
+        @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "<circuit.r1cs>") Path r1cs;
         @Parameters(index = "1", paramLabel = "<pot.ptau>") Path ptau;
         @Parameters(index = "2", paramLabel = "<circuit.zkey>") Path zkey;
 
         @Override
         public Integer call() throws Exception {
-            StderrProgress progress = new StderrProgress(System.err);
+            StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
             progress.begin("reading " + r1cs);
             ConstraintSystem cs = Inputs.read(r1cs, "circuit (.r1cs)", R1csFile::read);
             Zkey key;
@@ -43,7 +46,7 @@ final class Groth16Command {
             progress.begin("writing " + zkey);
             Inputs.write(zkey, "proving key", p -> ZkeyFile.write(key, p));
             progress.finish();
-            System.err.println("[verity] circuit hash " + java.util.HexFormat.of().formatHex(key.csHash()));
+            spec.commandLine().getErr().println("[verity] circuit hash " + java.util.HexFormat.of().formatHex(key.csHash()));
             return VerityCli.EXIT_OK;
         }
     }
@@ -52,13 +55,14 @@ final class Groth16Command {
             "UNSAFE: make a proving key from locally drawn toxic waste, for development and benchmarks only.",
             "Whoever has this machine's memory could forge proofs; use 'groth16 setup' with a ceremony's .ptau for real keys."})
     static final class DevSetupCmd implements Callable<Integer> {
+        @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "<circuit.r1cs>") Path r1cs;
         @Parameters(index = "1", paramLabel = "<circuit.zkey>") Path zkey;
 
         @Override
         public Integer call() {
-            System.err.println("[verity] WARNING: devsetup makes an UNSAFE key (local toxic waste); never use it for real proofs");
-            StderrProgress progress = new StderrProgress(System.err);
+            spec.commandLine().getErr().println("[verity] WARNING: devsetup makes an UNSAFE key (local toxic waste); never use it for real proofs");
+            StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
             progress.begin("reading " + r1cs);
             ConstraintSystem cs = Inputs.read(r1cs, "circuit (.r1cs)", R1csFile::read);
             Zkey key = DevSetup.generate(cs, new SecureRandom(), progress);
@@ -71,6 +75,7 @@ final class Groth16Command {
 
     @Command(name = "prove", description = "Prove with a .zkey and a witness (.wtns); writes proof.json and public.json.")
     static final class ProveCmd implements Callable<Integer> {
+        @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "<circuit.zkey>") Path zkey;
         @Parameters(index = "1", paramLabel = "<witness.wtns>") Path wtns;
         @Parameters(index = "2", paramLabel = "<proof.json>") Path proofJson;
@@ -78,7 +83,7 @@ final class Groth16Command {
 
         @Override
         public Integer call() {
-            StderrProgress progress = new StderrProgress(System.err);
+            StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
             progress.begin("reading " + zkey);
             Zkey key = Inputs.read(zkey, "proving key (.zkey)", ZkeyFile::read);
             progress.begin("reading " + wtns);
@@ -98,6 +103,7 @@ final class Groth16Command {
 
     @Command(name = "verify", description = "Verify a proof; exit code 0 if valid, 1 if not.")
     static final class VerifyCmd implements Callable<Integer> {
+        @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "<verification_key.json>") Path vkJson;
         @Parameters(index = "1", paramLabel = "<public.json>") Path publicJson;
         @Parameters(index = "2", paramLabel = "<proof.json>") Path proofJson;
@@ -113,10 +119,10 @@ final class Groth16Command {
             }
             boolean valid = Inputs.read(proofJson, "proof (JSON)", p -> Verifier.verify(vk, signals, proof));
             if (valid) {
-                System.out.println("OK: the proof is valid");
+                spec.commandLine().getOut().println("OK: the proof is valid");
                 return VerityCli.EXIT_OK;
             }
-            System.out.println("INVALID: the proof does not verify for these public signals and key");
+            spec.commandLine().getOut().println("INVALID: the proof does not verify for these public signals and key");
             return VerityCli.EXIT_INVALID_PROOF;
         }
     }

@@ -1,7 +1,7 @@
 package dev.verity.cli;
 
 import dev.verity.prover.util.Progress;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * Shows progress of long steps on stderr: a line when a step starts, then at most one update
@@ -11,12 +11,12 @@ import java.io.PrintStream;
 final class StderrProgress implements Progress {
     private static final long MIN_INTERVAL_NANOS = 500_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private String step;
     private long stepStart;
     private long lastPrint;
 
-    StderrProgress(PrintStream out) {
+    StderrProgress(PrintWriter out) {
         this.out = out;
     }
 

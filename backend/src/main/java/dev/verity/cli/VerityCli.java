@@ -31,9 +31,20 @@ public final class VerityCli implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs a command line and returns its exit code (for tests and the launcher). */
+    /** Runs a command line on the process' stdout and stderr and returns its exit code. */
     public static int run(String... args) {
+        return execute(new CommandLine(new VerityCli()), args);
+    }
+
+    /** Runs a command line writing to {@code out} and {@code err} (for tests and embedding). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new VerityCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        return execute(cli, args);
+    }
+
+    private static int execute(CommandLine cli, String... args) {
         cli.setExecutionExceptionHandler(VerityCli::reportFailure);
         cli.setParameterExceptionHandler((ex, arguments) -> {
             PrintWriter err = ex.getCommandLine().getErr();
