@@ -1,12 +1,15 @@
 package dev.verity.cli;
 
+import dev.verity.prover.curve.G2;
 import dev.verity.prover.groth16.DevSetup;
+import dev.verity.prover.groth16.InvalidWitnessException;
 import dev.verity.prover.io.SnarkjsJson.Proof;
 import dev.verity.prover.groth16.Prover;
 import dev.verity.prover.groth16.Setup;
 import dev.verity.prover.io.SnarkjsJson.VerificationKey;
 import dev.verity.prover.groth16.Verifier;
 import dev.verity.prover.io.Zkey;
+import dev.verity.prover.io.FormatException;
 import dev.verity.prover.io.PtauFile;
 import dev.verity.prover.io.R1csFile;
 import dev.verity.prover.io.SnarkjsJson;
@@ -92,10 +95,16 @@ final class Groth16Command {
                 throw new CliException(wtns + ": the witness has " + witness.size() + " values but " + zkey
                         + " is for a circuit of " + key.nVars() + " wires (another circuit's witness?)");
             }
-            Proof proof = Prover.prove(key, witness, new SecureRandom(), progress);
+            Proof proof;
+            try {
+                proof = Prover.prove(key, witness, new SecureRandom(), progress);
+            } catch (InvalidWitnessException e) {
+                throw new CliException(wtns + ": " + e.getMessage() + "; key: " + zkey, e);
+            }
             long[] publicSignals = witness.publicSignals(key.nPublic());
-            Inputs.write(proofJson, "proof", p -> SnarkjsJson.writeProof(proof, p));
-            Inputs.write(publicJson, "public signals", p -> SnarkjsJson.writePublicSignals(publicSignals, p));
+            Inputs.writeAll(
+                    new Inputs.Output(proofJson, "proof", p -> SnarkjsJson.writeProof(proof, p)),
+                    new Inputs.Output(publicJson, "public signals", p -> SnarkjsJson.writePublicSignals(publicSignals, p)));
             progress.finish();
             return VerityCli.EXIT_OK;
         }
@@ -110,20 +119,43 @@ final class Groth16Command {
 
         @Override
         public Integer call() {
-            VerificationKey vk = Inputs.read(vkJson, "verification key (JSON)", SnarkjsJson::readVerificationKey);
+            VerificationKey vk = Inputs.read(vkJson, "verification key (JSON)",
+                    p -> requireG2Subgroup(SnarkjsJson.readVerificationKey(p), p));
             long[] signals = Inputs.read(publicJson, "public signals (JSON)", SnarkjsJson::readPublicSignals);
-            Proof proof = Inputs.read(proofJson, "proof (JSON)", SnarkjsJson::readProof);
+            Proof proof = Inputs.read(proofJson, "proof (JSON)", p -> requireG2Subgroup(SnarkjsJson.readProof(p), p));
             if (signals.length / 4 != vk.nPublic()) {
                 throw new CliException(publicJson + ": " + signals.length / 4 + " public signals but " + vkJson
                         + " expects " + vk.nPublic());
             }
-            boolean valid = Inputs.read(proofJson, "proof (JSON)", p -> Verifier.verify(vk, signals, proof));
-            if (valid) {
+            if (Verifier.verify(vk, signals, proof)) {
                 spec.commandLine().getOut().println("OK: the proof is valid");
                 return VerityCli.EXIT_OK;
             }
             spec.commandLine().getOut().println("INVALID: the proof does not verify for these public signals and key");
             return VerityCli.EXIT_INVALID_PROOF;
+        }
+
+        /*
+         * The JSON readers check that points are on their curves; the verifier also rejects G2
+         * points outside the order-r subgroup, but by then it cannot tell which file held them.
+         * Checking here lets the report name the file.
+         */
+        private static VerificationKey requireG2Subgroup(VerificationKey vk, Path file) throws FormatException {
+            requireG2Subgroup(vk.beta2(), "vk_beta_2", file);
+            requireG2Subgroup(vk.gamma2(), "vk_gamma_2", file);
+            requireG2Subgroup(vk.delta2(), "vk_delta_2", file);
+            return vk;
+        }
+
+        private static Proof requireG2Subgroup(Proof proof, Path file) throws FormatException {
+            requireG2Subgroup(proof.b(), "pi_b", file);
+            return proof;
+        }
+
+        private static void requireG2Subgroup(long[] point, String name, Path file) throws FormatException {
+            if (!G2.isInSubgroup(point, 0)) {
+                throw new FormatException(file, name + " is on the twist curve but not in the subgroup of order r");
+            }
         }
     }
 }

@@ -10,8 +10,11 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes: 0 success (and a valid proof), 1 a proof that does not verify, 2 bad input or
  * usage, reported as one line on stderr naming the file and the problem.
+ *
+ * <p>Every subcommand has {@code --help} and {@code --version} (scope INHERIT): the hint of a
+ * usage error points to the failing subcommand's {@code --help}.
  */
-@Command(name = "verity", mixinStandardHelpOptions = true, version = "verity 0.1.0",
+@Command(name = "verity", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "verity 0.1.0",
         description = "Groth16 over BN254 in pure Java, compatible with circom and snarkjs files.",
         subcommands = {Groth16Command.class, ZkeyCommand.class, R1csCommand.class})
 public final class VerityCli implements Runnable {
@@ -48,8 +51,8 @@ public final class VerityCli implements Runnable {
         cli.setExecutionExceptionHandler(VerityCli::reportFailure);
         cli.setParameterExceptionHandler((ex, arguments) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("verity: " + ex.getMessage());
-            err.println("usage: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            err.println("verity: " + Failures.describe(ex) + " (usage: "
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             return EXIT_BAD_INPUT;
         });
         return cli.execute(args);

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +65,34 @@ final class CliFiles {
         byte[] b = bytes(fixture);
         patch.accept(b);
         return write(dir, name, b);
+    }
+
+    /**
+     * Offset of the body of section {@code id} in a file of the iden3 binary container
+     * (4-byte magic, u32 version, u32 nSections, then per section u32 id, u64 size, body).
+     */
+    static int sectionBody(byte[] file, int id) {
+        ByteBuffer b = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+        int count = b.getInt(8);
+        int at = 12;
+        for (int i = 0; i < count; i++) {
+            int sectionId = b.getInt(at);
+            long size = b.getLong(at + 4);
+            if (sectionId == id) {
+                return at + 12;
+            }
+            at += 12 + (int) size;
+        }
+        throw new IllegalArgumentException("no section " + id);
+    }
+
+    /** Writes {@code v} as 32 little-endian bytes at {@code at} (the encoding of field elements in the binary files). */
+    static void put256(byte[] file, int at, BigInteger v) {
+        byte[] be = v.toByteArray();
+        for (int i = 0; i < 32; i++) {
+            int j = be.length - 1 - i;
+            file[at + i] = j >= 0 ? be[j] : 0;
+        }
     }
 
     /** A JSON fixture as a mutable tree. */
