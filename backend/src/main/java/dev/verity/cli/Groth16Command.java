@@ -99,7 +99,13 @@ final class Groth16Command {
             try {
                 proof = Prover.prove(key, witness, new SecureRandom(), progress);
             } catch (InvalidWitnessException e) {
-                throw new CliException(wtns + ": " + e.getMessage() + "; key: " + zkey, e);
+                // the prover's self-check cannot tell a bad witness from a damaged key
+                throw new CliException(wtns + ": the proof made from this witness with " + zkey
+                        + " fails verification: the witness does not satisfy the key's circuit (or the key is corrupt)", e);
+            } catch (IllegalArgumentException e) {
+                // the witness was checked when read: a malformed result comes from the key's points
+                throw new CliException(zkey + ": corrupt proving key: the proof computed from it is malformed ("
+                        + e.getMessage() + ")", e);
             }
             long[] publicSignals = witness.publicSignals(key.nPublic());
             Inputs.writeAll(
