@@ -112,7 +112,7 @@ final class CliFiles {
         }
     }
 
-    /** A proof fixture with {@code change} applied to its tree. */
+    /** A copy of a JSON object fixture with {@code change} applied to its tree. */
     static Path editedJson(Path dir, String fixture, String name, Consumer<ObjectNode> change) {
         ObjectNode root = (ObjectNode) json(fixture);
         change.accept(root);

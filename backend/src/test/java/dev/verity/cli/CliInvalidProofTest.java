@@ -73,6 +73,20 @@ class CliInvalidProofTest {
         assertInvalid(verifyMultiplier(CliFiles.copy(dir, "multiplier.public.json"), proof));
     }
 
+    @Test
+    void piBAtInfinity() {
+        ArrayNode infinity = CliFiles.strings();
+        infinity.add(CliFiles.strings("0", "0")).add(CliFiles.strings("1", "0")).add(CliFiles.strings("0", "0"));
+        Path proof = editedProof(o -> o.set("pi_b", infinity));
+        assertInvalid(verifyMultiplier(CliFiles.copy(dir, "multiplier.public.json"), proof));
+    }
+
+    @Test
+    void piCAtInfinity() {
+        Path proof = editedProof(o -> o.set("pi_c", CliFiles.strings("0", "1", "0")));
+        assertInvalid(verifyMultiplier(CliFiles.copy(dir, "multiplier.public.json"), proof));
+    }
+
     /** snarkjs' proof is for its contributed key; the fresh key (before the contribution) rejects it. */
     @Test
     void proofForAnotherKeyOfTheSameCircuit() {
