@@ -2,6 +2,7 @@ package dev.verity.cli;
 
 import java.io.FileNotFoundException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 
@@ -21,6 +22,9 @@ final class Failures {
         if (t instanceof FileNotFoundException f) {
             return f.getMessage();
         }
+        if (t instanceof CharacterCodingException) {
+            return "not UTF-8 text (a binary file?)";
+        }
         if (t instanceof OutOfMemoryError) {
             return "out of memory: give the JVM more heap (VERITY_OPTS=-Xmx16g ./verity ...)";
         }
@@ -28,6 +32,7 @@ final class Failures {
         if (message == null || message.isBlank()) {
             return "internal error: " + t.getClass().getSimpleName() + " (run with VERITY_DEBUG=1 for details)";
         }
-        return message;
+        // the report is one line: a multi-line message (from a parser, say) is joined
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -1,7 +1,7 @@
 package dev.verity.cli;
 
 import dev.verity.prover.util.Progress;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * Shows progress on stderr: one line per finished step with its time, and for a step that runs
@@ -12,12 +12,12 @@ final class StderrProgress implements Progress {
     private static final long QUIET_NANOS = 1_000_000_000L;
     private static final long INTERVAL_NANOS = 2_000_000_000L;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private String step;
     private long stepStart;
     private long lastPrint;
 
-    StderrProgress(PrintStream out) {
+    StderrProgress(PrintWriter out) {
         this.out = out;
     }
 

@@ -10,8 +10,11 @@ import picocli.CommandLine.Command;
  *
  * <p>Exit codes: 0 success (and a valid proof), 1 a proof that does not verify, 2 bad input or
  * usage, reported as one line on stderr naming the file and the problem.
+ *
+ * <p>Every subcommand has {@code --help} and {@code --version} (scope INHERIT): the hint of a
+ * usage error points to the failing subcommand's {@code --help}.
  */
-@Command(name = "verity", mixinStandardHelpOptions = true, version = "verity 0.1.0",
+@Command(name = "verity", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "verity 0.1.0",
         description = "Groth16 over BN254 in pure Java, compatible with circom and snarkjs files.",
         subcommands = {Groth16Command.class, ZkeyCommand.class, R1csCommand.class, BenchCommand.class,
                 DemoCommand.class})
@@ -32,14 +35,25 @@ public final class VerityCli implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs a command line and returns its exit code (for tests and the launcher). */
+    /** Runs a command line on the process' stdout and stderr and returns its exit code. */
     public static int run(String... args) {
+        return execute(new CommandLine(new VerityCli()), args);
+    }
+
+    /** Runs a command line writing to {@code out} and {@code err} (for tests and embedding). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new VerityCli());
+        cli.setOut(out);
+        cli.setErr(err);
+        return execute(cli, args);
+    }
+
+    private static int execute(CommandLine cli, String... args) {
         cli.setExecutionExceptionHandler(VerityCli::reportFailure);
         cli.setParameterExceptionHandler((ex, arguments) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println("verity: " + ex.getMessage());
-            err.println("usage: " + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+            err.println("verity: " + Failures.describe(ex) + " (usage: "
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help)");
             return EXIT_BAD_INPUT;
         });
         return cli.execute(args);

@@ -10,7 +10,9 @@ import dev.verity.prover.io.ZkeyFile;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "zkey", description = "Proving key tools.", subcommands = ZkeyCommand.Export.class)
 final class ZkeyCommand {
@@ -35,6 +37,7 @@ final class ZkeyCommand {
 
         @Command(name = "soliditycalldata", description = "Print a proof and its public signals as Solidity calldata.")
         static final class CalldataCmd implements Callable<Integer> {
+            @Spec CommandSpec spec;
             @Parameters(index = "0", paramLabel = "<public.json>") Path publicJson;
             @Parameters(index = "1", paramLabel = "<proof.json>") Path proofJson;
 
@@ -42,7 +45,7 @@ final class ZkeyCommand {
             public Integer call() {
                 long[] signals = Inputs.read(publicJson, "public signals (JSON)", SnarkjsJson::readPublicSignals);
                 Proof proof = Inputs.read(proofJson, "proof (JSON)", SnarkjsJson::readProof);
-                System.out.println(Calldata.groth16(proof, signals));
+                spec.commandLine().getOut().println(Calldata.groth16(proof, signals));
                 return VerityCli.EXIT_OK;
             }
         }
