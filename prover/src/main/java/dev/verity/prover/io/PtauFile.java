@@ -49,7 +49,7 @@ public final class PtauFile implements Closeable {
     public static final int LAGRANGE_BETA_G1 = 15;
 
     /** Largest power accepted: 2^(power+2) G1 points must be addressable. */
-    private static final int MAX_POWER = 30;
+    static final int MAX_POWER = 30;
     private static final int G1 = CurveCheck.G1_LIMBS;
     private static final int G2 = CurveCheck.G2_LIMBS;
 
