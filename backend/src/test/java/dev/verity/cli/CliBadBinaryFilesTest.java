@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -208,7 +207,6 @@ class CliBadBinaryFilesTest {
      * Section 12 of a prepared ptau holds the Lagrange bases of domains 1, 2, 4, ...; multiplier's
      * domain of 4 reads points 3 to 6. Point 4 with a flipped bit is off the curve.
      */
-    @Disabled("prover bug, reported: Setup.fromPtau uses Lagrange points without checking that they are on the curve")
     @Test
     void ptauWithAUsedPointOffTheCurve() {
         Path ptau = CliFiles.patched(dir, "pot8_final.ptau", "damaged.ptau",

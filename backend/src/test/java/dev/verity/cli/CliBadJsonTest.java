@@ -8,7 +8,6 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -103,7 +102,6 @@ class CliBadJsonTest {
     }
 
     /** snarkjs reads with JSON.parse, which refuses anything after the value. */
-    @Disabled("prover bug, reported: SnarkjsJson.parse accepts trailing content after the JSON value")
     @ParameterizedTest
     @EnumSource(Kind.class)
     void trailingContent(Kind kind) {

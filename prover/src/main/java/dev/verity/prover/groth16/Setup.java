@@ -7,6 +7,8 @@ import dev.verity.prover.io.Zkey;
 import dev.verity.prover.r1cs.ConstraintSystem;
 import dev.verity.prover.util.Progress;
 import java.io.IOException;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * Groth16 key generation from a Powers of Tau ceremony, as {@code snarkjs groth16 setup} does it:
@@ -34,13 +36,16 @@ public final class Setup {
         int nPublic = cs.nPublic();
 
         progress.begin("reading the Powers of Tau file");
-        long[] lagrange = ptau.lagrangeG1(log2n);
-        long[] lagrangeG2 = ptau.lagrangeG2(log2n);
-        long[] alphaLagrange = ptau.lagrangeAlphaG1(log2n);
-        long[] betaLagrange = ptau.lagrangeBetaG1(log2n);
-        long[] alpha1 = ptau.alphaTauG1(0, 1);
-        long[] beta1 = ptau.betaTauG1(0, 1);
-        long[] beta2 = ptau.betaG2();
+        long[] lagrange = onCurveG1(ptau, ptau.lagrangeG1(log2n), "Lagrange tau G1 (section 12)");
+        long[] lagrangeG2 = onCurveG2(ptau, ptau.lagrangeG2(log2n), "Lagrange tau G2 (section 13)");
+        long[] alphaLagrange = onCurveG1(ptau, ptau.lagrangeAlphaG1(log2n), "Lagrange alpha tau G1 (section 14)");
+        long[] betaLagrange = onCurveG1(ptau, ptau.lagrangeBetaG1(log2n), "Lagrange beta tau G1 (section 15)");
+        long[] alpha1 = onCurveG1(ptau, ptau.alphaTauG1(0, 1), "alpha (section 4)");
+        long[] beta1 = onCurveG1(ptau, ptau.betaTauG1(0, 1), "beta G1 (section 5)");
+        long[] beta2 = onCurveG2(ptau, ptau.betaG2(), "beta G2 (section 6)");
+        if (!G2.isInSubgroup(beta2, 0)) {
+            throw new IllegalArgumentException(ptau.path() + ": beta G2 (section 6) is not in the subgroup of order r");
+        }
 
         SparseColumns a = SparseColumns.withPublicRows(cs.a(), nVars, nPublic);
         SparseColumns b = SparseColumns.of(cs.b(), nVars);
@@ -62,7 +67,7 @@ public final class Setup {
                 abcPoints, progress, "C (G1)");
 
         progress.begin("H (G1)");
-        long[] h = oddPoints(ptau.lagrangeG1(log2n + 1), n);
+        long[] h = oddPoints(onCurveG1(ptau, ptau.lagrangeG1(log2n + 1), "Lagrange tau G1 (section 12)"), n);
         long[] hashPoints = hashPoints(ptau, n);
 
         long[] gamma2 = G2.GENERATOR.clone();
@@ -95,8 +100,8 @@ public final class Setup {
         int count = CircuitHash.hashedHPoints(n);
         long available = (1L << (ptau.power() + 1)) - 1;
         int readable = (int) Math.min(count, available - n);
-        long[] low = ptau.tauG1(0, readable);
-        long[] high = ptau.tauG1(n, readable);
+        long[] low = onCurveG1(ptau, ptau.tauG1(0, readable), "tau G1 (section 2)");
+        long[] high = onCurveG1(ptau, ptau.tauG1(n, readable), "tau G1 (section 2)");
         G1 g1 = new G1();
         long[] jacobian = new long[G1.JACOBIAN * count];
         long[] negLow = new long[G1.AFFINE];
@@ -108,5 +113,26 @@ public final class Setup {
         long[] out = new long[G1.AFFINE * count];
         g1.toAffine(jacobian, 0, count, out, 0);
         return out;
+    }
+
+    /**
+     * The ceremony file is input like any other: a point off its curve would silently make a key
+     * whose proofs never verify (or worse, hide a weakness), so every point used is checked.
+     */
+    private static long[] onCurveG1(PtauFile ptau, long[] points, String what) {
+        return onCurve(ptau, points, G1.AFFINE, what, i -> G1.isOnCurve(points, G1.AFFINE * i));
+    }
+
+    private static long[] onCurveG2(PtauFile ptau, long[] points, String what) {
+        return onCurve(ptau, points, G2.AFFINE, what, i -> G2.isOnCurve(points, G2.AFFINE * i));
+    }
+
+    private static long[] onCurve(PtauFile ptau, long[] points, int limbs, String what, IntPredicate onCurve) {
+        int count = points.length / limbs;
+        if (!IntStream.range(0, count).parallel().allMatch(onCurve)) {
+            int bad = IntStream.range(0, count).filter(onCurve.negate()).findFirst().orElseThrow();
+            throw new IllegalArgumentException(ptau.path() + ": " + what + " point " + bad + " is not on the curve");
+        }
+        return points;
     }
 }

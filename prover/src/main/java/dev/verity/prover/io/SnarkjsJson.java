@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -44,7 +45,8 @@ public final class SnarkjsJson {
     private static final String CURVE = "bn128";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final ObjectWriter WRITER = MAPPER.writer(snarkjsPrettyPrinter());
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -179,8 +181,9 @@ public final class SnarkjsJson {
         r.requireText(root, "protocol", PROTOCOL, true);
         r.requireText(root, "curve", CURVE, true);
         JsonNode n = r.field(root, "nPublic");
-        if (!n.isInt() || n.intValue() < 0) {
-            throw new FormatException(source, "nPublic must be a non-negative integer");
+        // bounded so that nPublic + 1 IC points fit in an array
+        if (!n.isInt() || n.intValue() < 0 || n.intValue() > Integer.MAX_VALUE / G1 - 1) {
+            throw new FormatException(source, "nPublic must be a non-negative integer of reasonable size");
         }
         int nPublic = n.intValue();
         long[] alpha1 = r.g1(r.field(root, "vk_alpha_1"), "vk_alpha_1");
@@ -296,8 +299,14 @@ public final class SnarkjsJson {
         try {
             return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new FormatException(source, "not valid JSON: " + e.getOriginalMessage());
+            // the original message leaves out Jackson's "[Source: ...]" location noise
+            throw new FormatException(source, "not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + lineOf(e) + ")");
         }
+    }
+
+    private static int lineOf(JsonProcessingException e) {
+        return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
     }
 
     private static void requirePoint(String name, long[] p, int limbs) {
