@@ -19,12 +19,13 @@ import java.security.SecureRandom;
  * in production"), while {@code snarkjs groth16 setup} and {@link Setup#fromPtau}, which do not
  * check transcripts, accept it. Use a real ceremony's file for keys anyone else relies on.
  *
- * <p>The purpose is speed: knowing tau makes every point a fixed-base multiple of a generator
- * (about 22 mixed additions each), where snarkjs needs hours for a contribution and a group FFT
- * per Lagrange block. The file has snarkjs' exact layout: header with ceremonyPower = power,
- * sections 1-7 as after {@code powersoftau new} plus contributions, then the Lagrange sections
- * 12-15 exactly as {@code powersoftau prepare phase2} would compute them from sections 2-5
- * (including its quirk for the top block of section 12, see {@link #writeLagrange}).
+ * <p>The purpose is speed: knowing tau makes every point a fixed-base multiple of a generator (a
+ * table lookup and one mixed addition per scalar window, no doublings), where snarkjs needs hours
+ * for a contribution and a group FFT per Lagrange block. The file has snarkjs' exact layout:
+ * header with ceremonyPower = power, sections 1-7 as after {@code powersoftau new} plus
+ * contributions, then the Lagrange sections 12-15 exactly as {@code powersoftau prepare phase2}
+ * would compute them from sections 2-5, including its quirk in the top block of section 12 (see
+ * writeLagrange): running prepare phase2 on the file gives back the same bytes.
  *
  * <p>Sections are computed and written in chunks, so memory stays far below the file size; the
  * largest allocation is the scalar side of one Lagrange block, about 100 bytes per point of the
