@@ -36,6 +36,11 @@ public final class Prover {
     }
 
     public static Proof prove(Zkey zkey, Witness witness, SecureRandom random, Progress progress) {
+        return prove(zkey, witness, randomScalar(random), randomScalar(random), progress);
+    }
+
+    /** With given blinding scalars r and s: deterministic, for tests against snarkjs' proofs only. */
+    static Proof prove(Zkey zkey, Witness witness, BigInteger r, BigInteger s, Progress progress) {
         if (witness.size() != zkey.nVars()) {
             throw new InvalidWitnessException("the witness has " + witness.size() + " values but the key's circuit has "
                     + zkey.nVars() + " wires");
@@ -72,8 +77,6 @@ public final class Prover {
         long[] piH = Msm.g1(zkey.h(), 0, h, 0, n);
 
         progress.begin("blinding and self-check");
-        BigInteger r = randomScalar(random);
-        BigInteger s = randomScalar(random);
         Proof proof = blind(zkey, piA, piB1, piB, piC, piH, r, s);
         long[] publicSignals = witness.publicSignals(nPublic);
         if (!Verifier.verify(zkey, publicSignals, proof)) {
