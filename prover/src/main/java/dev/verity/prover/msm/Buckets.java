@@ -7,8 +7,9 @@ package dev.verity.prover.msm;
  * affine point plus a Jacobian "overflow" point. Additions into the affine part are collected in
  * batches of independent additions (no bucket twice per batch) and done in affine coordinates
  * with one shared field inversion (Montgomery's trick), about half the cost of a mixed Jacobian
- * addition. A point whose bucket is already in the pending batch goes to the overflow point with
- * a mixed addition instead, so skewed digit distributions (many equal scalars) cost at most that.
+ * addition. A point whose bucket is already in the pending batch waits in a queue for the next
+ * batch; when the queue is full (skewed digits, e.g. many equal scalars) it goes to the overflow
+ * point with a mixed addition instead, so no digit distribution costs more than that.
  * With a batch capacity of 0 every addition goes to the overflow points: that is plain
  * Jacobian Pippenger, which wins when there are too few buckets to fill batches.
  *
@@ -16,6 +17,12 @@ package dev.verity.prover.msm;
  * bitwise complement {@code ~index}, meaning "subtract that base".
  */
 abstract class Buckets {
+    /**
+     * The last batches of a window are flushed only while they hold at least this many
+     * additions; below it one inversion costs more than doing the rest as mixed additions.
+     */
+    private static final int MIN_FINAL_BATCH = 64;
+
     protected final int count;
     protected final int batchCapacity;
     /** Whether the affine part of a bucket holds a point (otherwise it is the point at infinity). */
@@ -26,6 +33,10 @@ abstract class Buckets {
     protected final int[] batchPoint;
     private int batchSize;
     private int batchNumber = 1;
+    /** Additions that found their bucket busy, for the next batch. Shorter than a batch, so re-queuing never fills one. */
+    private final int[] queuedBucket;
+    private final int[] queuedPoint;
+    private int queued;
 
     protected Buckets(int count, int batchCapacity) {
         this.count = count;
@@ -34,6 +45,8 @@ abstract class Buckets {
         this.scheduledIn = new int[batchCapacity > 0 ? count : 0];
         this.batchBucket = new int[batchCapacity];
         this.batchPoint = new int[batchCapacity];
+        this.queuedBucket = new int[batchCapacity / 2];
+        this.queuedPoint = new int[batchCapacity / 2];
     }
 
     /**
@@ -50,21 +63,53 @@ abstract class Buckets {
             int point = d > 0 ? i : ~i;
             if (batchCapacity == 0) {
                 addToOverflow(b, point);
-            } else if (!full[b]) {
-                setBucket(b, point);
-                full[b] = true;
-            } else if (scheduledIn[b] == batchNumber) {
-                addToOverflow(b, point);
             } else {
-                scheduledIn[b] = batchNumber;
-                batchBucket[batchSize] = b;
-                batchPoint[batchSize] = point;
-                if (++batchSize == batchCapacity) {
-                    flush();
-                }
+                schedule(b, point);
             }
         }
         flush();
+        while (queued > 0) {
+            requeue();
+            if (batchSize < MIN_FINAL_BATCH) {
+                for (int k = 0; k < queued; k++) {
+                    addToOverflow(queuedBucket[k], queuedPoint[k]);
+                }
+                queued = 0;
+            }
+            flush();
+        }
+    }
+
+    private void schedule(int b, int point) {
+        if (!full[b]) {
+            setBucket(b, point);
+            full[b] = true;
+        } else if (scheduledIn[b] == batchNumber) {
+            if (queued < queuedBucket.length) {
+                queuedBucket[queued] = b;
+                queuedPoint[queued++] = point;
+            } else {
+                addToOverflow(b, point);
+            }
+        } else {
+            scheduledIn[b] = batchNumber;
+            batchBucket[batchSize] = b;
+            batchPoint[batchSize] = point;
+            if (++batchSize == batchCapacity) {
+                flush();
+                requeue();
+            }
+        }
+    }
+
+    /** Schedules the queued additions again (into an empty batch, which they cannot fill). */
+    private void requeue() {
+        int n = queued;
+        queued = 0;
+        for (int k = 0; k < n; k++) {
+            // re-queuing writes at index queued <= k, never over an entry not yet read
+            schedule(queuedBucket[k], queuedPoint[k]);
+        }
     }
 
     private void flush() {

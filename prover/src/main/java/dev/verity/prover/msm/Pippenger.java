@@ -22,6 +22,7 @@ final class Pippenger {
     /** Scalars are below r < 2^254. */
     private static final int SCALAR_BITS = 254;
     private static final int MAX_WINDOW_BITS = 16;   // digits must fit in a short
+    private static final int MAX_BATCH = 2048;
 
     private static final class PoolHolder {
         static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
@@ -33,14 +34,14 @@ final class Pippenger {
     }
 
     /**
-     * Cost model in multiplications of the coordinate field.
+     * Cost model, in measured multiples of one Fp multiplication.
      *
-     * @param inversion cost of one field inversion
-     * @param mixedAdd cost of a mixed Jacobian + affine addition
-     * @param affineAdd cost of one batched affine addition, excluding the shared inversion
-     * @param jacobianAdd cost of a Jacobian + Jacobian addition
+     * @param inversion one inversion of the coordinate field
+     * @param mixedAdd one mixed (Jacobian + affine) bucket addition
+     * @param affineAdd one batched affine bucket addition, excluding the shared inversion
+     * @param reducePerBucket one step of the running-sum bucket reduction
      */
-    record Costs(double inversion, double mixedAdd, double affineAdd, double jacobianAdd) {
+    record Costs(double inversion, double mixedAdd, double affineAdd, double reducePerBucket) {
     }
 
     /** Window size c, W windows, point chunks per window and the affine batch size (0: Jacobian only). */
@@ -151,17 +152,25 @@ final class Pippenger {
     /**
      * Chooses the window size, chunking and batch size that minimise the modelled time:
      * rounds of parallel tasks times the work of one task (its bucket additions plus the
-     * bucket reduction, which costs a mixed and a full addition per bucket).
+     * bucket reduction).
      */
     static Plan plan(int n, int threads, Costs costs) {
+        return plan(n, threads, costs, 0);
+    }
+
+    /** As {@link #plan(int, int, Costs)}, restricted to window size {@code c} unless it is 0. */
+    static Plan plan(int n, int threads, Costs costs, int onlyWindowBits) {
         Plan best = null;
         double bestTime = Double.MAX_VALUE;
         for (int c = 2; c <= MAX_WINDOW_BITS; c++) {
+            if (onlyWindowBits != 0 && c != onlyWindowBits) {
+                continue;
+            }
             int windows = (SCALAR_BITS + 1 + c - 1) / c;
             int buckets = 1 << (c - 1);
             int batch = batchSize(buckets, costs);
-            double perAdd = batch == 0 ? costs.mixedAdd() : affineCost(batch, buckets, costs);
-            double reduce = buckets * (costs.mixedAdd() + costs.jacobianAdd());
+            double perAdd = batch == 0 ? costs.mixedAdd() : affineCost(batch, costs);
+            double reduce = buckets * costs.reducePerBucket();
             for (int chunks = 1; chunks <= Math.max(1, 2 * threads / windows + 1); chunks++) {
                 int tasks = windows * chunks;
                 int rounds = (tasks + threads - 1) / threads;
@@ -176,27 +185,18 @@ final class Pippenger {
     }
 
     /**
-     * Batched affine cost per addition with batch size b over B buckets: the shared inversion
-     * spread over b, plus the extra cost of the additions that find their bucket already in the
-     * batch (on average b / (2B) of them for uniform digits) and fall back to mixed addition.
+     * The batch size for this many buckets, or 0 where mixed additions are cheaper: as large as
+     * possible to spread the inversion, but at most a quarter of the buckets so that few
+     * additions find their bucket busy and have to wait.
      */
-    private static double affineCost(int batch, int buckets, Costs costs) {
-        double collisions = Math.min(1.0, batch / (2.0 * buckets));
-        return costs.affineAdd() + costs.inversion() / batch + collisions * (costs.mixedAdd() - costs.affineAdd());
+    private static int batchSize(int buckets, Costs costs) {
+        int batch = Math.min(MAX_BATCH, buckets / 4);
+        return batch >= 16 && affineCost(batch, costs) < costs.mixedAdd() ? batch : 0;
     }
 
-    /** The best power-of-two batch size for this many buckets, or 0 where mixed addition is cheaper. */
-    private static int batchSize(int buckets, Costs costs) {
-        int best = 0;
-        double bestCost = costs.mixedAdd();
-        for (int batch = 8; batch <= 4096 && batch <= buckets; batch *= 2) {
-            double cost = affineCost(batch, buckets, costs);
-            if (cost < bestCost) {
-                bestCost = cost;
-                best = batch;
-            }
-        }
-        return best;
+    /** Batched affine cost per addition: the addition plus its share of the inversion. */
+    private static double affineCost(int batch, Costs costs) {
+        return costs.affineAdd() + costs.inversion() / batch;
     }
 
     /**
