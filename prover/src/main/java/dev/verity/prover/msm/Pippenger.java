@@ -30,7 +30,7 @@ final class Pippenger {
 
     /** Creates the per-task buckets of one group over fixed bases. */
     interface BucketsFactory {
-        Buckets create(int count, int batchCapacity);
+        Buckets create(int count, int batchCapacity, int segment);
     }
 
     /**
@@ -39,13 +39,16 @@ final class Pippenger {
      * @param inversion one inversion of the coordinate field
      * @param mixedAdd one mixed (Jacobian + affine) bucket addition
      * @param affineAdd one batched affine bucket addition, excluding the shared inversion
-     * @param reducePerBucket one step of the running-sum bucket reduction
+     * @param runningSumStep one step (per bucket) of the Jacobian running-sum reduction
      */
-    record Costs(double inversion, double mixedAdd, double affineAdd, double reducePerBucket) {
+    record Costs(double inversion, double mixedAdd, double affineAdd, double runningSumStep) {
     }
 
-    /** Window size c, W windows, point chunks per window and the affine batch size (0: Jacobian only). */
-    record Plan(int windowBits, int windows, int chunks, int batch) {
+    /**
+     * Window size c, W windows, point chunks per window, the affine batch size (0: mixed
+     * additions only) and the segment length of the affine bucket reduction (0: Jacobian).
+     */
+    record Plan(int windowBits, int windows, int chunks, int batch, int segment) {
     }
 
     private Pippenger() {
@@ -70,7 +73,7 @@ final class Pippenger {
                 tasks.add(new RecursiveTask<>() {
                     @Override
                     protected long[] compute() {
-                        Buckets b = factory.create(buckets, plan.batch());
+                        Buckets b = factory.create(buckets, plan.batch(), plan.segment());
                         b.accumulate(digits, window * n, from, to);
                         return b.reduce();
                     }
@@ -83,7 +86,7 @@ final class Pippenger {
                 ForkJoinTask.invokeAll(tasks);
             }
         });
-        Buckets ops = factory.create(0, 0);
+        Buckets ops = factory.create(0, 0, 0);
         long[] acc = null;
         for (int w = plan.windows() - 1; w >= 0; w--) {
             if (acc == null) {
@@ -92,10 +95,10 @@ final class Pippenger {
                 for (int d = 0; d < plan.windowBits(); d++) {
                     ops.dbl(acc);
                 }
-                ops.add(acc, tasks.get(w * chunks).join());
+                ops.add(acc, 0, tasks.get(w * chunks).join(), 0);
             }
             for (int k = 1; k < chunks; k++) {
-                ops.add(acc, tasks.get(w * chunks + k).join());
+                ops.add(acc, 0, tasks.get(w * chunks + k).join(), 0);
             }
         }
         return acc;
@@ -170,14 +173,15 @@ final class Pippenger {
             int buckets = 1 << (c - 1);
             int batch = batchSize(buckets, costs);
             double perAdd = batch == 0 ? costs.mixedAdd() : affineCost(batch, costs);
-            double reduce = buckets * costs.reducePerBucket();
+            int segment = segmentLength(buckets, batch, costs);
+            double reduce = reductionCost(buckets, segment, costs);
             for (int chunks = 1; chunks <= Math.max(1, 2 * threads / windows + 1); chunks++) {
                 int tasks = windows * chunks;
                 int rounds = (tasks + threads - 1) / threads;
                 double time = rounds * ((double) n / chunks * perAdd + reduce);
                 if (time < bestTime) {
                     bestTime = time;
-                    best = new Plan(c, windows, chunks, batch);
+                    best = new Plan(c, windows, chunks, batch, segment);
                 }
             }
         }
@@ -192,6 +196,32 @@ final class Pippenger {
     private static int batchSize(int buckets, Costs costs) {
         int batch = Math.min(MAX_BATCH, buckets / 4);
         return batch >= 16 && affineCost(batch, costs) < costs.mixedAdd() ? batch : 0;
+    }
+
+    /** The cheapest segment length for the bucket reduction, 0 for the Jacobian running sum. */
+    private static int segmentLength(int buckets, int batch, Costs costs) {
+        int best = 0;
+        double bestCost = reductionCost(buckets, 0, costs);
+        for (int segment = 2; segment <= buckets; segment *= 2) {
+            double cost = reductionCost(buckets, segment, costs);
+            if (buckets / segment <= batch && cost < bestCost) {
+                bestCost = cost;
+                best = segment;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Segmented reduction: two batched affine additions per bucket, two inversions per step of
+     * the L steps, and per segment a Jacobian running-sum step plus a mixed addition.
+     */
+    private static double reductionCost(int buckets, int segment, Costs costs) {
+        if (segment == 0) {
+            return buckets * costs.runningSumStep();
+        }
+        return 2.0 * buckets * costs.affineAdd() + 2.0 * segment * costs.inversion()
+                + (double) buckets / segment * (costs.runningSumStep() + costs.mixedAdd());
     }
 
     /** Batched affine cost per addition: the addition plus its share of the inversion. */

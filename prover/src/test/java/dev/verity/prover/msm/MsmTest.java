@@ -85,7 +85,7 @@ class MsmTest {
         }
 
         public Pippenger.BucketsFactory buckets(long[] bases) {
-            return (count, batch) -> new G1Buckets(bases, 0, count, batch);
+            return (count, batch, segment) -> new G1Buckets(bases, 0, count, batch, segment);
         }
     };
 
@@ -129,7 +129,7 @@ class MsmTest {
         }
 
         public Pippenger.BucketsFactory buckets(long[] bases) {
-            return (count, batch) -> new G2Buckets(bases, 0, count, batch);
+            return (count, batch, segment) -> new G2Buckets(bases, 0, count, batch, segment);
         }
     };
 
@@ -234,7 +234,10 @@ class MsmTest {
         checkSizes(G2_GROUP);
     }
 
-    /** Every strategy of the bucket method (Jacobian only, small and large batches, chunks) agrees. */
+    /**
+     * Every strategy of the bucket method agrees: Jacobian only, small and large batches, chunks,
+     * Jacobian and segmented affine bucket reduction.
+     */
     @Test
     void allPlansAgree() {
         for (Group g : new Group[] {G1_GROUP, G2_GROUP}) {
@@ -248,13 +251,14 @@ class MsmTest {
             }
             long[] expected = g.mul(g.generator(), 0, t.expectedLog());
             Pippenger.Plan[] plans = {
-                new Pippenger.Plan(3, 85, 1, 0), new Pippenger.Plan(6, 43, 2, 8),
-                new Pippenger.Plan(9, 29, 3, 64), new Pippenger.Plan(12, 22, 1, 512)};
+                new Pippenger.Plan(3, 85, 1, 0, 0), new Pippenger.Plan(6, 43, 2, 8, 0),
+                new Pippenger.Plan(6, 43, 1, 16, 2), new Pippenger.Plan(9, 29, 3, 64, 8),
+                new Pippenger.Plan(12, 22, 2, 512, 0), new Pippenger.Plan(12, 22, 1, 512, 16)};
             for (Pippenger.Plan plan : plans) {
                 long[] result = Pippenger.run(g.buckets(t.bases), scalars, 0, skip, n, plan);
                 assertTrue(g.equal(expected, result), plan.toString());
             }
-            long[] small = Pippenger.doubleAndAdd(g.buckets(t.bases).create(0, 0), scalars, 0, skip, n, g.jacobian());
+            long[] small = Pippenger.doubleAndAdd(g.buckets(t.bases).create(0, 0, 0), scalars, 0, skip, n, g.jacobian());
             assertTrue(g.equal(expected, small));
         }
     }
@@ -268,8 +272,16 @@ class MsmTest {
                 BigInteger[] scalars = new BigInteger[2000];
                 java.util.Arrays.fill(scalars, k);
                 Terms t = new Terms(random.bases, random.logs, scalars);
-                long[] result = g.msm(t.bases, 0, t.scalarLimbs(), 0, 2000);
-                assertTrue(g.equal(g.mul(g.generator(), 0, t.expectedLog()), result), "k = " + k);
+                long[] expected = g.mul(g.generator(), 0, t.expectedLog());
+                assertTrue(g.equal(expected, g.msm(t.bases, 0, t.scalarLimbs(), 0, 2000)), "k = " + k);
+                // the overflow points fill up and are merged before a segmented reduction
+                boolean[] skip = new boolean[2000];
+                for (int i = 0; i < 2000; i++) {
+                    skip[i] = java.util.Arrays.equals(java.util.Arrays.copyOfRange(t.bases, i * g.affine(), (i + 1) * g.affine()),
+                            new long[g.affine()]);
+                }
+                long[] segmented = Pippenger.run(g.buckets(t.bases), t.scalarLimbs(), 0, skip, 2000, new Pippenger.Plan(9, 29, 1, 64, 8));
+                assertTrue(g.equal(expected, segmented), "k = " + k + ", segmented reduction");
             }
         }
     }

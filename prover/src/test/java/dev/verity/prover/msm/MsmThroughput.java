@@ -43,8 +43,8 @@ public final class MsmThroughput {
                 plan = Pippenger.plan(n, threads, costs, forcedWindow);
             }
             boolean[] skip = new boolean[n];
-            Pippenger.BucketsFactory factory = g2 ? (count, batch) -> new G2Buckets(bases, 0, count, batch)
-                    : (count, batch) -> new G1Buckets(bases, 0, count, batch);
+            Pippenger.BucketsFactory factory = g2 ? (count, batch, segment) -> new G2Buckets(bases, 0, count, batch, segment)
+                    : (count, batch, segment) -> new G1Buckets(bases, 0, count, batch, segment);
             long bestWall = Long.MAX_VALUE, bestCpu = Long.MAX_VALUE;
             for (int rep = 0; rep < 5; rep++) {
                 double mulNs = fieldMulNanos();
