@@ -18,9 +18,9 @@ public final class Msm {
     /** Below this many non-zero terms, one shared double-and-add chain beats buckets. */
     private static final int SMALL = 32;
 
-    /** Measured with MsmThroughput's companion micro-benchmarks, in units of one Fp multiplication. */
-    static final Pippenger.Costs G1_COSTS = new Pippenger.Costs(380, 8.5, 4.2, 32);
-    static final Pippenger.Costs G2_COSTS = new Pippenger.Costs(415, 27, 13.9, 110);
+    /** Measured by the test-scope tool MsmCostModel, in units of one Fp multiplication. */
+    static final Pippenger.Costs G1_COSTS = new Pippenger.Costs(360, 11.5, 6.6, 38);
+    static final Pippenger.Costs G2_COSTS = new Pippenger.Costs(370, 35, 21.5, 124);
 
     private static final long[] R = MontgomeryField.toLimbs(Fr.MODULUS);
 

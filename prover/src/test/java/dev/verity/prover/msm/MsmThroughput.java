@@ -1,8 +1,5 @@
 package dev.verity.prover.msm;
 
-import dev.verity.prover.curve.G1;
-import dev.verity.prover.curve.G2;
-import dev.verity.prover.field.Fp;
 import dev.verity.prover.field.Fr;
 import dev.verity.prover.field.MontgomeryField;
 import java.math.BigInteger;
@@ -37,7 +34,7 @@ public final class MsmThroughput {
         for (int log : logs) {
             int n = 1 << log;
             long[] scalars = randomScalars(n, new Random(log));
-            long[] bases = g2 ? g2Bases(n) : g1Bases(n);
+            long[] bases = g2 ? MsmCostModel.g2Bases(n) : MsmCostModel.g1Bases(n);
             Pippenger.Plan plan = Pippenger.plan(n, threads, costs);
             if (forcedWindow > 0) {
                 plan = Pippenger.plan(n, threads, costs, forcedWindow);
@@ -46,8 +43,10 @@ public final class MsmThroughput {
             Pippenger.BucketsFactory factory = g2 ? (count, batch, segment) -> new G2Buckets(bases, 0, count, batch, segment)
                     : (count, batch, segment) -> new G1Buckets(bases, 0, count, batch, segment);
             long bestWall = Long.MAX_VALUE, bestCpu = Long.MAX_VALUE;
-            for (int rep = 0; rep < 5; rep++) {
-                double mulNs = fieldMulNanos();
+            int reps = 5;
+            double[] mulTimes = new double[reps];
+            for (int rep = 0; rep < reps; rep++) {
+                double mulNs = MsmCostModel.mulNanos();
                 long cpu0 = processCpuNanos(), t0 = System.nanoTime();
                 long[] r = forcedWindow > 0 ? Pippenger.run(factory, scalars, 0, skip, n, plan)
                         : g2 ? Msm.g2(bases, scalars) : Msm.g1(bases, scalars);
@@ -57,11 +56,13 @@ public final class MsmThroughput {
                 }
                 bestWall = Math.min(bestWall, wall);
                 bestCpu = Math.min(bestCpu, cpu);
+                mulTimes[rep] = cpu / (n * mulNs);
                 System.out.printf("%s n=2^%d %s run %d: wall %.0f ns/point, cpu %.0f ns/point = %.0f Fp-mul times (mul %.1f ns cpu)%n",
                         group, log, plan, rep, (double) wall / n, (double) cpu / n, cpu / (n * mulNs), mulNs);
             }
-            System.out.printf("%s n=2^%d best: wall %.0f ns/point, cpu %.0f ns/point (%d threads)%n", group, log,
-                    (double) bestWall / n, (double) bestCpu / n, threads);
+            Arrays.sort(mulTimes);
+            System.out.printf("%s n=2^%d best: wall %.0f ns/point, cpu %.0f ns/point (%d threads); median %.0f Fp-mul times/point%n",
+                    group, log, (double) bestWall / n, (double) bestCpu / n, threads, mulTimes[reps / 2]);
         }
     }
 
@@ -70,55 +71,11 @@ public final class MsmThroughput {
                 .getProcessCpuTime();
     }
 
-    /**
-     * The current CPU time of one (dependent) Fp multiplication on this thread, so that runs on
-     * a busy machine can be compared in machine-independent units.
-     */
-    private static double fieldMulNanos() {
-        long[] a = new long[4 * 1024];
-        for (int i = 0; i < 1024; i++) {
-            Fp.FIELD.fromBigInteger(BigInteger.valueOf(i + 3), a, 4 * i);
-        }
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
-        long t0 = threads.getCurrentThreadCpuTime();
-        for (int rep = 0; rep < 500; rep++) {
-            for (int i = 4; i < a.length; i += 4) {
-                Fp.FIELD.mul(a, i - 4, a, i, a, i);
-            }
-        }
-        return (threads.getCurrentThreadCpuTime() - t0) / (500.0 * 1023);
-    }
-
     private static long[] randomScalars(int n, Random rnd) {
         long[] out = new long[4 * n];
         for (int i = 0; i < n; i++) {
             System.arraycopy(MontgomeryField.toLimbs(new BigInteger(256, rnd).mod(Fr.MODULUS)), 0, out, 4 * i, 4);
         }
         return out;
-    }
-
-    /** G, 2G, ..., nG: one mixed addition each, one batch conversion. */
-    private static long[] g1Bases(int n) {
-        G1 g = new G1();
-        long[] jac = new long[n * G1.JACOBIAN];
-        G1.fromAffine(G1.GENERATOR, 0, jac, 0);
-        for (int i = 1; i < n; i++) {
-            g.addAffine(jac, (i - 1) * G1.JACOBIAN, G1.GENERATOR, 0, jac, i * G1.JACOBIAN);
-        }
-        long[] bases = new long[n * G1.AFFINE];
-        g.toAffine(jac, 0, n, bases, 0);
-        return bases;
-    }
-
-    private static long[] g2Bases(int n) {
-        G2 g = new G2();
-        long[] jac = new long[n * G2.JACOBIAN];
-        G2.fromAffine(G2.GENERATOR, 0, jac, 0);
-        for (int i = 1; i < n; i++) {
-            g.addAffine(jac, (i - 1) * G2.JACOBIAN, G2.GENERATOR, 0, jac, i * G2.JACOBIAN);
-        }
-        long[] bases = new long[n * G2.AFFINE];
-        g.toAffine(jac, 0, n, bases, 0);
-        return bases;
     }
 }
