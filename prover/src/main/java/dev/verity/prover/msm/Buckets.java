@@ -28,15 +28,15 @@ abstract class Buckets {
      */
     private static final int MIN_FINAL_BATCH = 64;
 
-    protected final int count;
-    protected final int batchCapacity;
+    private final int count;
+    private final int batchCapacity;
     private final int segment;
     private final int affineLimbs;
     private final int jacobianLimbs;
     /** The affine buckets, {@link #affineLimbs} longs each. */
-    protected final long[] buckets;
+    private final long[] buckets;
     /** The overflow buckets, Jacobian. */
-    protected final long[] overflow;
+    private final long[] overflow;
     private final long[] bases;
     private final int basesOffset;
     private final long[] negated;
