@@ -12,7 +12,7 @@ import java.math.BigInteger;
  * on the curve); Jacobian is {@value #JACOBIAN} longs (X, Y, Z) meaning (X/Z^2, Y/Z^3), infinity
  * iff Z = 0.
  *
- * <p>An instance owns scratch space, so the arithmetic allocates nothing and is <b>not
+ * <p>An instance owns scratch space, so the group law allocates nothing, and it is <b>not
  * thread-safe</b>: use one instance per thread. Every method reads all of its inputs before it
  * writes its output, so outputs may alias inputs. The static methods are thread-safe.
  */

@@ -3,85 +3,49 @@ package dev.verity.prover.msm;
 import dev.verity.prover.curve.G2;
 import dev.verity.prover.field.Fp2;
 
-/** {@link Buckets} for G2: affine buckets in Fp2, batch additions with Fp2 inversions. */
+/** {@link Buckets} for G2: affine buckets in Fp2, batch additions with one Fp2 inversion. */
 final class G2Buckets extends Buckets {
     private static final int A = G2.AFFINE, J = G2.JACOBIAN, L = Fp2.LIMBS;
     private static final byte ADD = 0, DOUBLE = 1, CANCEL = 2;
 
     private final G2 g = new G2();
     private final Fp2 f = new Fp2();
-    private final long[] bases;
-    private final int basesOffset;
-    private final long[] affine;
-    private final long[] overflow;
     /** Per batch entry: its kind, denominator, and the prefix product of the denominators. */
     private final byte[] kind;
     private final long[] den;
     private final long[] prefix;
     private final long[] t = new long[5 * L];
-    private final long[] negated = new long[A];
 
     /** @param basesOffset offset of point 0 in {@code bases}, in longs */
-    G2Buckets(long[] bases, int basesOffset, int count, int batchCapacity) {
-        super(count, batchCapacity);
-        this.bases = bases;
-        this.basesOffset = basesOffset;
-        this.affine = new long[batchCapacity > 0 ? count * A : 0];
-        this.overflow = new long[count * J];
+    G2Buckets(long[] bases, int basesOffset, int count, int batchCapacity, int segment) {
+        super(bases, basesOffset, A, J, count, batchCapacity, segment);
         this.kind = new byte[batchCapacity];
         this.den = new long[batchCapacity * L];
         this.prefix = new long[batchCapacity * L];
     }
 
     @Override
-    int jacobianLimbs() {
-        return J;
-    }
-
-    private int baseAt(int point) {
-        return basesOffset + (point >= 0 ? point : ~point) * A;
-    }
-
-    @Override
-    protected void setBucket(int b, int point) {
-        int q = baseAt(point), o = b * A;
-        Fp2.copy(bases, q, affine, o);
-        if (point >= 0) {
-            Fp2.copy(bases, q + L, affine, o + L);
-        } else {
-            f.neg(bases, q + L, affine, o + L);
-        }
-    }
-
-    @Override
-    protected void addToOverflow(int b, int point) {
-        int q = baseAt(point);
-        if (point >= 0) {
-            g.addAffine(overflow, b * J, bases, q, overflow, b * J);
-        } else {
-            G2.negAffine(bases, q, negated, 0);
-            g.addAffine(overflow, b * J, negated, 0, overflow, b * J);
-        }
-    }
-
-    @Override
-    protected void addBatch(int size) {
+    protected void addBatch(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size) {
         Fp2 f = this.f;
-        long[] bases = this.bases, bk = this.affine, den = this.den, prefix = this.prefix, t = this.t;
+        long[] den = this.den, prefix = this.prefix, t = this.t;
         // Denominators: x2 - x1, or 2 y1 when doubling; P + (-P) needs none (use 1).
         for (int j = 0; j < size; j++) {
-            int o = batchBucket[j] * A, point = batchPoint[j], q = baseAt(point), dj = j * L;
-            if (!Fp2.equal(bases, q, bk, o)) {
-                f.sub(bases, q, bk, o, den, dj);
+            int o = dstAt[j], q = srcAt[j], dj = j * L;
+            boolean subtract = q < 0;
+            if (subtract) {
+                q = ~q;
+            }
+            if (!Fp2.equal(src, q, dst, o)) {
+                f.sub(src, q, dst, o, den, dj);
                 kind[j] = ADD;
             } else {
-                if (point >= 0) {
-                    f.sub(bk, o + L, bases, q + L, t, 0);
+                if (subtract) {
+                    f.add(dst, o + L, src, q + L, t, 0);
                 } else {
-                    f.add(bk, o + L, bases, q + L, t, 0);
+                    f.sub(dst, o + L, src, q + L, t, 0);
                 }
-                if (Fp2.isZero(t, 0) && !Fp2.isZero(bk, o + L)) {
-                    f.add(bk, o + L, bk, o + L, den, dj);
+                if (Fp2.isZero(t, 0) && !Fp2.isZero(dst, o + L)) {
+                    f.add(dst, o + L, dst, o + L, den, dj);
                     kind[j] = DOUBLE;
                 } else {
                     Fp2.setOne(den, dj);
@@ -104,71 +68,80 @@ final class G2Buckets extends Buckets {
             } else {
                 Fp2.copy(t, 8, t, 0);
             }
-            int b = batchBucket[j], o = b * A, point = batchPoint[j], q = baseAt(point);
+            int o = dstAt[j], q = srcAt[j];
+            boolean subtract = q < 0;
+            if (subtract) {
+                q = ~q;
+            }
             switch (kind[j]) {
                 case ADD -> {
-                    // lambda = (y2 - y1) / (x2 - x1). For a subtracted base y2 = -y, so use
+                    // lambda = (y2 - y1) / (x2 - x1). To subtract, y2 = -y: use
                     // lambda' = (y + y1) / (x2 - x1) = -lambda and y3 = lambda' (x3 - x1) - y1.
-                    if (point >= 0) {
-                        f.sub(bases, q + L, bk, o + L, t, 16);
+                    if (subtract) {
+                        f.add(src, q + L, dst, o + L, t, 16);
                     } else {
-                        f.add(bases, q + L, bk, o + L, t, 16);
+                        f.sub(src, q + L, dst, o + L, t, 16);
                     }
                     f.mul(t, 16, t, 0, t, 16);
                     f.sqr(t, 16, t, 24);
-                    f.sub(t, 24, bk, o, t, 24);
-                    f.sub(t, 24, bases, q, t, 24);                 // x3 = lambda^2 - x1 - x2
-                    if (point >= 0) {
-                        f.sub(bk, o, t, 24, t, 32);
+                    f.sub(t, 24, dst, o, t, 24);
+                    f.sub(t, 24, src, q, t, 24);                   // x3 = lambda^2 - x1 - x2
+                    if (subtract) {
+                        f.sub(t, 24, dst, o, t, 32);
                     } else {
-                        f.sub(t, 24, bk, o, t, 32);
+                        f.sub(dst, o, t, 24, t, 32);
                     }
                     f.mul(t, 16, t, 32, t, 32);
-                    f.sub(t, 32, bk, o + L, bk, o + L);            // y3
-                    Fp2.copy(t, 24, bk, o);
+                    f.sub(t, 32, dst, o + L, dst, o + L);           // y3
+                    Fp2.copy(t, 24, dst, o);
                 }
                 case DOUBLE -> {
-                    f.sqr(bk, o, t, 16);
+                    f.sqr(dst, o, t, 16);
                     f.add(t, 16, t, 16, t, 24);
                     f.add(t, 24, t, 16, t, 16);
                     f.mul(t, 16, t, 0, t, 16);                      // lambda = 3 x1^2 / (2 y1)
                     f.sqr(t, 16, t, 24);
-                    f.sub(t, 24, bk, o, t, 24);
-                    f.sub(t, 24, bk, o, t, 24);                   // x3 = lambda^2 - 2 x1
-                    f.sub(bk, o, t, 24, t, 32);
+                    f.sub(t, 24, dst, o, t, 24);
+                    f.sub(t, 24, dst, o, t, 24);                  // x3 = lambda^2 - 2 x1
+                    f.sub(dst, o, t, 24, t, 32);
                     f.mul(t, 16, t, 32, t, 32);
-                    f.sub(t, 32, bk, o + L, bk, o + L);            // y3 = lambda (x1 - x3) - y1
-                    Fp2.copy(t, 24, bk, o);
+                    f.sub(t, 32, dst, o + L, dst, o + L);           // y3 = lambda (x1 - x3) - y1
+                    Fp2.copy(t, 24, dst, o);
                 }
-                default -> full[b] = false;
+                default -> G2.setInfinityAffine(dst, o);
             }
         }
     }
 
     @Override
-    protected void addBucketTo(long[] running, int b) {
-        g.addAffine(running, 0, affine, b * A, running, 0);
+    protected void negateAffine(long[] p, int po, long[] r, int ro) {
+        G2.negAffine(p, po, r, ro);
     }
 
     @Override
-    protected void addOverflowTo(long[] running, int b) {
-        if (!G2.isInfinity(overflow, b * J)) {
-            g.add(running, 0, overflow, b * J, running, 0);
-        }
+    protected boolean isJacobianInfinity(long[] p, int po) {
+        return G2.isInfinity(p, po);
     }
 
     @Override
-    void add(long[] acc, long[] p) {
-        g.add(acc, 0, p, 0, acc, 0);
+    protected long[] toAffine(long[] jacobian, int count) {
+        long[] out = new long[count * A];
+        g.toAffine(jacobian, 0, count, out, 0);
+        return out;
+    }
+
+    @Override
+    void mixedAdd(long[] acc, int ao, long[] p, int po) {
+        g.addAffine(acc, ao, p, po, acc, ao);
+    }
+
+    @Override
+    void add(long[] acc, int ao, long[] p, int po) {
+        g.add(acc, ao, p, po, acc, ao);
     }
 
     @Override
     void dbl(long[] acc) {
         g.dbl(acc, 0, acc, 0);
-    }
-
-    @Override
-    void addBase(long[] acc, int index) {
-        g.addAffine(acc, 0, bases, basesOffset + index * A, acc, 0);
     }
 }

@@ -22,6 +22,7 @@ final class Pippenger {
     /** Scalars are below r < 2^254. */
     private static final int SCALAR_BITS = 254;
     private static final int MAX_WINDOW_BITS = 16;   // digits must fit in a short
+    private static final int MAX_BATCH = 2048;
 
     private static final class PoolHolder {
         static final ForkJoinPool POOL = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
@@ -29,22 +30,25 @@ final class Pippenger {
 
     /** Creates the per-task buckets of one group over fixed bases. */
     interface BucketsFactory {
-        Buckets create(int count, int batchCapacity);
+        Buckets create(int count, int batchCapacity, int segment);
     }
 
     /**
-     * Cost model in multiplications of the coordinate field.
+     * Cost model, in measured multiples of one Fp multiplication.
      *
-     * @param inversion cost of one field inversion
-     * @param mixedAdd cost of a mixed Jacobian + affine addition
-     * @param affineAdd cost of one batched affine addition, excluding the shared inversion
-     * @param jacobianAdd cost of a Jacobian + Jacobian addition
+     * @param inversion one inversion of the coordinate field
+     * @param mixedAdd one mixed (Jacobian + affine) bucket addition
+     * @param affineAdd one batched affine bucket addition, excluding the shared inversion
+     * @param runningSumStep one step (per bucket) of the Jacobian running-sum reduction
      */
-    record Costs(double inversion, double mixedAdd, double affineAdd, double jacobianAdd) {
+    record Costs(double inversion, double mixedAdd, double affineAdd, double runningSumStep) {
     }
 
-    /** Window size c, W windows, point chunks per window and the affine batch size (0: Jacobian only). */
-    record Plan(int windowBits, int windows, int chunks, int batch) {
+    /**
+     * Window size c, W windows, point chunks per window, the affine batch size (0: mixed
+     * additions only) and the segment length of the affine bucket reduction (0: Jacobian).
+     */
+    record Plan(int windowBits, int windows, int chunks, int batch, int segment) {
     }
 
     private Pippenger() {
@@ -69,7 +73,7 @@ final class Pippenger {
                 tasks.add(new RecursiveTask<>() {
                     @Override
                     protected long[] compute() {
-                        Buckets b = factory.create(buckets, plan.batch());
+                        Buckets b = factory.create(buckets, plan.batch(), plan.segment());
                         b.accumulate(digits, window * n, from, to);
                         return b.reduce();
                     }
@@ -82,7 +86,7 @@ final class Pippenger {
                 ForkJoinTask.invokeAll(tasks);
             }
         });
-        Buckets ops = factory.create(0, 0);
+        Buckets ops = factory.create(0, 0, 0);
         long[] acc = null;
         for (int w = plan.windows() - 1; w >= 0; w--) {
             if (acc == null) {
@@ -91,10 +95,10 @@ final class Pippenger {
                 for (int d = 0; d < plan.windowBits(); d++) {
                     ops.dbl(acc);
                 }
-                ops.add(acc, tasks.get(w * chunks).join());
+                ops.add(acc, 0, tasks.get(w * chunks).join(), 0);
             }
             for (int k = 1; k < chunks; k++) {
-                ops.add(acc, tasks.get(w * chunks + k).join());
+                ops.add(acc, 0, tasks.get(w * chunks + k).join(), 0);
             }
         }
         return acc;
@@ -151,24 +155,33 @@ final class Pippenger {
     /**
      * Chooses the window size, chunking and batch size that minimise the modelled time:
      * rounds of parallel tasks times the work of one task (its bucket additions plus the
-     * bucket reduction, which costs a mixed and a full addition per bucket).
+     * bucket reduction).
      */
     static Plan plan(int n, int threads, Costs costs) {
+        return plan(n, threads, costs, 0);
+    }
+
+    /** As {@link #plan(int, int, Costs)}, restricted to window size {@code c} unless it is 0. */
+    static Plan plan(int n, int threads, Costs costs, int onlyWindowBits) {
         Plan best = null;
         double bestTime = Double.MAX_VALUE;
         for (int c = 2; c <= MAX_WINDOW_BITS; c++) {
+            if (onlyWindowBits != 0 && c != onlyWindowBits) {
+                continue;
+            }
             int windows = (SCALAR_BITS + 1 + c - 1) / c;
             int buckets = 1 << (c - 1);
             int batch = batchSize(buckets, costs);
-            double perAdd = batch == 0 ? costs.mixedAdd() : affineCost(batch, buckets, costs);
-            double reduce = buckets * (costs.mixedAdd() + costs.jacobianAdd());
+            double perAdd = batch == 0 ? costs.mixedAdd() : affineCost(batch, costs);
+            int segment = segmentLength(buckets, batch, costs);
+            double reduce = reductionCost(buckets, segment, costs);
             for (int chunks = 1; chunks <= Math.max(1, 2 * threads / windows + 1); chunks++) {
                 int tasks = windows * chunks;
                 int rounds = (tasks + threads - 1) / threads;
                 double time = rounds * ((double) n / chunks * perAdd + reduce);
                 if (time < bestTime) {
                     bestTime = time;
-                    best = new Plan(c, windows, chunks, batch);
+                    best = new Plan(c, windows, chunks, batch, segment);
                 }
             }
         }
@@ -176,27 +189,44 @@ final class Pippenger {
     }
 
     /**
-     * Batched affine cost per addition with batch size b over B buckets: the shared inversion
-     * spread over b, plus the extra cost of the additions that find their bucket already in the
-     * batch (on average b / (2B) of them for uniform digits) and fall back to mixed addition.
+     * The batch size for this many buckets, or 0 where mixed additions are cheaper: as large as
+     * possible to spread the inversion, but at most a quarter of the buckets so that few
+     * additions find their bucket busy and have to wait.
      */
-    private static double affineCost(int batch, int buckets, Costs costs) {
-        double collisions = Math.min(1.0, batch / (2.0 * buckets));
-        return costs.affineAdd() + costs.inversion() / batch + collisions * (costs.mixedAdd() - costs.affineAdd());
+    private static int batchSize(int buckets, Costs costs) {
+        int batch = Math.min(MAX_BATCH, buckets / 4);
+        return batch >= 16 && affineCost(batch, costs) < costs.mixedAdd() ? batch : 0;
     }
 
-    /** The best power-of-two batch size for this many buckets, or 0 where mixed addition is cheaper. */
-    private static int batchSize(int buckets, Costs costs) {
+    /** The cheapest segment length for the bucket reduction, 0 for the Jacobian running sum. */
+    private static int segmentLength(int buckets, int batch, Costs costs) {
         int best = 0;
-        double bestCost = costs.mixedAdd();
-        for (int batch = 8; batch <= 4096 && batch <= buckets; batch *= 2) {
-            double cost = affineCost(batch, buckets, costs);
-            if (cost < bestCost) {
+        double bestCost = reductionCost(buckets, 0, costs);
+        for (int segment = 2; segment <= buckets; segment *= 2) {
+            double cost = reductionCost(buckets, segment, costs);
+            if (buckets / segment <= batch && cost < bestCost) {
                 bestCost = cost;
-                best = batch;
+                best = segment;
             }
         }
         return best;
+    }
+
+    /**
+     * Segmented reduction: two batched affine additions per bucket, two inversions per step of
+     * the L steps, and per segment a Jacobian running-sum step plus a mixed addition.
+     */
+    private static double reductionCost(int buckets, int segment, Costs costs) {
+        if (segment == 0) {
+            return buckets * costs.runningSumStep();
+        }
+        return 2.0 * buckets * costs.affineAdd() + 2.0 * segment * costs.inversion()
+                + (double) buckets / segment * (costs.runningSumStep() + costs.mixedAdd());
+    }
+
+    /** Batched affine cost per addition: the addition plus its share of the inversion. */
+    private static double affineCost(int batch, Costs costs) {
+        return costs.affineAdd() + costs.inversion() / batch;
     }
 
     /**

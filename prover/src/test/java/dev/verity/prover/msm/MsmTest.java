@@ -85,7 +85,7 @@ class MsmTest {
         }
 
         public Pippenger.BucketsFactory buckets(long[] bases) {
-            return (count, batch) -> new G1Buckets(bases, 0, count, batch);
+            return (count, batch, segment) -> new G1Buckets(bases, 0, count, batch, segment);
         }
     };
 
@@ -129,7 +129,7 @@ class MsmTest {
         }
 
         public Pippenger.BucketsFactory buckets(long[] bases) {
-            return (count, batch) -> new G2Buckets(bases, 0, count, batch);
+            return (count, batch, segment) -> new G2Buckets(bases, 0, count, batch, segment);
         }
     };
 
@@ -204,6 +204,16 @@ class MsmTest {
         return new Terms(bases, logs, scalars);
     }
 
+    /** The terms Pippenger.run must skip, as Msm marks them: zero scalar or base at infinity. */
+    private static boolean[] skip(Group g, Terms t) {
+        boolean[] skip = new boolean[t.scalars.length];
+        for (int i = 0; i < skip.length; i++) {
+            long[] base = java.util.Arrays.copyOfRange(t.bases, i * g.affine(), (i + 1) * g.affine());
+            skip[i] = t.scalars[i].signum() == 0 || java.util.Arrays.equals(base, new long[g.affine()]);
+        }
+        return skip;
+    }
+
     private long[] naiveSum(Group g, Terms t) {
         long[] sum = new long[g.jacobian()];
         for (int i = 0; i < t.scalars.length; i++) {
@@ -234,27 +244,27 @@ class MsmTest {
         checkSizes(G2_GROUP);
     }
 
-    /** Every strategy of the bucket method (Jacobian only, small and large batches, chunks) agrees. */
+    /**
+     * Every strategy of the bucket method agrees: Jacobian only, small and large batches, chunks,
+     * Jacobian and segmented affine bucket reduction.
+     */
     @Test
     void allPlansAgree() {
         for (Group g : new Group[] {G1_GROUP, G2_GROUP}) {
-            int n = g == G1_GROUP ? 3000 : 1000;
+            int n = g == G1_GROUP ? 1500 : 300;
             Terms t = terms(g, n);
             long[] scalars = t.scalarLimbs();
-            boolean[] skip = new boolean[n];     // as Msm does: zero scalar or base at infinity
-            for (int i = 0; i < n; i++) {
-                long[] base = java.util.Arrays.copyOfRange(t.bases, i * g.affine(), (i + 1) * g.affine());
-                skip[i] = t.scalars[i].signum() == 0 || java.util.Arrays.equals(base, new long[g.affine()]);
-            }
+            boolean[] skip = skip(g, t);
             long[] expected = g.mul(g.generator(), 0, t.expectedLog());
             Pippenger.Plan[] plans = {
-                new Pippenger.Plan(3, 85, 1, 0), new Pippenger.Plan(6, 43, 2, 8),
-                new Pippenger.Plan(9, 29, 3, 64), new Pippenger.Plan(12, 22, 1, 512)};
+                new Pippenger.Plan(3, 85, 1, 0, 0), new Pippenger.Plan(6, 43, 2, 8, 0),
+                new Pippenger.Plan(6, 43, 1, 16, 2), new Pippenger.Plan(9, 29, 3, 64, 8),
+                new Pippenger.Plan(11, 24, 2, 256, 0), new Pippenger.Plan(11, 24, 1, 256, 16)};
             for (Pippenger.Plan plan : plans) {
                 long[] result = Pippenger.run(g.buckets(t.bases), scalars, 0, skip, n, plan);
                 assertTrue(g.equal(expected, result), plan.toString());
             }
-            long[] small = Pippenger.doubleAndAdd(g.buckets(t.bases).create(0, 0), scalars, 0, skip, n, g.jacobian());
+            long[] small = Pippenger.doubleAndAdd(g.buckets(t.bases).create(0, 0, 0), scalars, 0, skip, n, g.jacobian());
             assertTrue(g.equal(expected, small));
         }
     }
@@ -262,14 +272,19 @@ class MsmTest {
     /** All scalars equal: every point lands in the same bucket of each window (worst case for batching). */
     @Test
     void equalScalars() {
+        int n = 1000;
         for (Group g : new Group[] {G1_GROUP, G2_GROUP}) {
             for (BigInteger k : new BigInteger[] {BigInteger.ONE, BigInteger.valueOf(3), R.subtract(BigInteger.ONE)}) {
-                Terms random = terms(g, 2000);
-                BigInteger[] scalars = new BigInteger[2000];
+                BigInteger[] scalars = new BigInteger[n];
                 java.util.Arrays.fill(scalars, k);
+                Terms random = terms(g, n);
                 Terms t = new Terms(random.bases, random.logs, scalars);
-                long[] result = g.msm(t.bases, 0, t.scalarLimbs(), 0, 2000);
-                assertTrue(g.equal(g.mul(g.generator(), 0, t.expectedLog()), result), "k = " + k);
+                long[] expected = g.mul(g.generator(), 0, t.expectedLog());
+                assertTrue(g.equal(expected, g.msm(t.bases, 0, t.scalarLimbs(), 0, n)), "k = " + k);
+                // the overflow points fill up and are merged before a segmented reduction
+                long[] segmented = Pippenger.run(g.buckets(t.bases), t.scalarLimbs(), 0, skip(g, t), n,
+                        new Pippenger.Plan(9, 29, 1, 64, 8));
+                assertTrue(g.equal(expected, segmented), "k = " + k + ", segmented reduction");
             }
         }
     }
