@@ -122,22 +122,26 @@ public final class Ntt {
         // Bottom levels: independent transforms of blocks that fit in the core's cache (at least
         // two blocks once the transform is big enough to share between workers).
         int log2Block = n >= 2 * PARALLEL_MIN ? Math.min(BLOCK_LOG2, log2n - 1) : log2n;
+        boolean blocksAreLast = log2Block == log2n;
         ParallelRange.forEach(0, n >> log2Block, 1, (from, to) -> {
             for (int b = from; b < to; b++) {
-                dit(a, b << log2Block, log2Block, twiddles);
+                int base = b << log2Block;
+                dit(a, base, log2Block, twiddles);
+                if (blocksAreLast) {
+                    FrButterflies.normalize(a, base, base + (1 << log2Block));
+                }
             }
         });
-        if (log2Block < log2n) {
+        if (!blocksAreLast) {
             topLevels(a, log2n, log2Block, twiddles);
         }
-        ParallelRange.forEach(0, n, PARALLEL_MIN, (from, to) -> FrButterflies.normalize(a, from, to));
     }
 
     /**
      * Levels log2Block .. log2n-1 in one pass over memory. Their butterflies only pair elements
      * congruent modulo the block size M, so for each residue r they form a small transform of the
      * elements r, r + M, r + 2M, ...; a chunk of consecutive residues fits in cache and runs all
-     * these levels at once, and chunks are independent.
+     * these levels at once, and chunks are independent. The results leave in canonical form.
      */
     private static void topLevels(long[] a, int log2n, int log2Block, Twiddles twiddles) {
         int n = 1 << log2n;
@@ -155,6 +159,9 @@ public final class Ntt {
                             butterflies(a, block, log2Half, t, t + chunk, twiddles);
                         }
                     }
+                }
+                for (int at = r; at < n; at += blockSize) {
+                    FrButterflies.normalize(a, at, at + chunk);
                 }
             }
         });
