@@ -2,7 +2,6 @@ package dev.verity.prover.poly;
 
 import dev.verity.prover.field.Fr;
 import dev.verity.prover.field.MontgomeryField;
-import java.util.concurrent.RecursiveAction;
 
 /**
  * Number-theoretic transforms over Fr on flat arrays: element i is the 4 Montgomery limbs at 4 * i.
@@ -14,15 +13,21 @@ import java.util.concurrent.RecursiveAction;
  *   <li>{@link #inverse}: its inverse, values at w^i to coefficients ({@code Fr.ifft}).</li>
  * </ul>
  *
- * <p>Radix-2 decimation in time after a bit-reversal permutation, recursing depth first so that
- * sub-transforms that fit in cache finish there; the two halves of each level run in parallel on
- * the common ForkJoin pool and so do the butterflies of the large final stages.
+ * <p>Radix-2 decimation in time after a bit-reversal permutation, in two passes over memory: the
+ * low levels as independent transforms of blocks that fit in a core's cache, then all the high
+ * levels at once on cache-sized groups of columns. Both passes split into independent tasks on
+ * the common ForkJoin pool (the calling thread takes part).
  */
 public final class Ntt {
     private static final MontgomeryField F = Fr.FIELD;
     /** Sub-transforms of at most 2^LEAF_LOG2 elements (32 KiB) run all their stages in one go. */
     private static final int LEAF_LOG2 = 10;
-    /** Sub-transforms and loops smaller than this are not worth a task. */
+    /**
+     * Blocks of 2^BLOCK_LOG2 elements (256 KiB) fit in a core's L2 cache, with the twiddles of
+     * their stages, which all come from the small shared table.
+     */
+    private static final int BLOCK_LOG2 = Twiddles.LOW_LOG2;
+    /** Loops shorter than this are not worth a task. */
     private static final int PARALLEL_MIN = 1 << 12;
 
     private Ntt() {
@@ -113,7 +118,66 @@ public final class Ntt {
         }
         Twiddles twiddles = Twiddles.atLeast(log2n);
         BitReversal.permute(a, log2n);
-        new Dit(a, 0, log2n, twiddles).invoke();
+        int n = 1 << log2n;
+        // Bottom levels: independent transforms of blocks that fit in the core's cache (at least
+        // two blocks once the transform is big enough to share between workers).
+        int log2Block = n >= 2 * PARALLEL_MIN ? Math.min(BLOCK_LOG2, log2n - 1) : log2n;
+        boolean blocksAreLast = log2Block == log2n;
+        ParallelRange.forEach(0, n >> log2Block, 1, (from, to) -> {
+            for (int b = from; b < to; b++) {
+                int base = b << log2Block;
+                dit(a, base, log2Block, twiddles);
+                if (blocksAreLast) {
+                    FrButterflies.normalize(a, base, base + (1 << log2Block));
+                }
+            }
+        });
+        if (!blocksAreLast) {
+            topLevels(a, log2n, log2Block, twiddles);
+        }
+    }
+
+    /**
+     * Levels log2Block .. log2n-1 in one pass over memory. Their butterflies only pair elements
+     * congruent modulo the block size M, so for each residue r they form a small transform of the
+     * elements r, r + M, r + 2M, ...; a chunk of consecutive residues fits in cache and runs all
+     * these levels at once, and chunks are independent. The results leave in canonical form.
+     */
+    private static void topLevels(long[] a, int log2n, int log2Block, Twiddles twiddles) {
+        int n = 1 << log2n;
+        int blockSize = 1 << log2Block;
+        int columns = 1 << (log2n - log2Block);
+        // About 256 KiB per chunk, and at least two residues so that whole cache lines are used.
+        int chunk = Math.min(blockSize, Math.max(2, (1 << 13) / columns));
+        ParallelRange.forEach(0, blockSize / chunk, 1, (from, to) -> {
+            for (int c = from; c < to; c++) {
+                int r = c * chunk;
+                for (int log2Half = log2Block; log2Half < log2n; log2Half++) {
+                    int half = 1 << log2Half;
+                    for (int block = 0; block < n; block += 2 * half) {
+                        for (int t = r; t < half; t += blockSize) {
+                            butterflies(a, block, log2Half, t, t + chunk, twiddles);
+                        }
+                    }
+                }
+                for (int at = r; at < n; at += blockSize) {
+                    FrButterflies.normalize(a, at, at + chunk);
+                }
+            }
+        });
+    }
+
+    /** The transform of the bit-reversed block of 2^log2Size elements at element {@code base}. */
+    private static void dit(long[] a, int base, int log2Size, Twiddles twiddles) {
+        if (log2Size <= LEAF_LOG2) {
+            leaf(a, base, log2Size, twiddles);
+            return;
+        }
+        int log2Half = log2Size - 1;
+        int half = 1 << log2Half;
+        dit(a, base, log2Half, twiddles);
+        dit(a, base + half, log2Half, twiddles);
+        butterflies(a, base, log2Half, 0, half, twiddles);
     }
 
     /**
@@ -145,41 +209,6 @@ public final class Ntt {
         });
     }
 
-    /** The transform of the bit-reversed block of 2^log2Size elements at element {@code base}. */
-    private static final class Dit extends RecursiveAction {
-        private final long[] a;
-        private final int base;
-        private final int log2Size;
-        private final Twiddles twiddles;
-
-        Dit(long[] a, int base, int log2Size, Twiddles twiddles) {
-            this.a = a;
-            this.base = base;
-            this.log2Size = log2Size;
-            this.twiddles = twiddles;
-        }
-
-        @Override
-        protected void compute() {
-            if (log2Size <= LEAF_LOG2) {
-                leaf(a, base, log2Size, twiddles);
-                return;
-            }
-            int half = 1 << (log2Size - 1);
-            Dit left = new Dit(a, base, log2Size - 1, twiddles);
-            Dit right = new Dit(a, base + half, log2Size - 1, twiddles);
-            if (half >= PARALLEL_MIN) {
-                invokeAll(left, right);
-            } else {
-                left.compute();
-                right.compute();
-            }
-            int log2Half = log2Size - 1;
-            ParallelRange.forEach(0, half, PARALLEL_MIN,
-                    (from, to) -> butterflies(a, base, log2Half, from, to, twiddles));
-        }
-    }
-
     /** All stages of a block small enough to stay in cache. */
     private static void leaf(long[] a, int base, int log2Size, Twiddles twiddles) {
         int end = base + (1 << log2Size);
@@ -204,7 +233,7 @@ public final class Ntt {
             FrButterflies.runUnit(a, block, block + half, 1);
             from = 1;
         }
-        int stride = twiddles.stride(log2Half);
-        FrButterflies.run(a, block + from, block + half + from, to - from, twiddles.powers, from * stride, stride);
+        FrButterflies.run(a, block + from, block + half + from, to - from, twiddles.table(log2Half),
+                twiddles.offset(log2Half, from), twiddles.stride(log2Half));
     }
 }

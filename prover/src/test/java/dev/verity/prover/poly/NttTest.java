@@ -60,6 +60,68 @@ class NttTest {
     }
 
     @Test
+    void largeTransformsMatchHornerAtSampledPoints() {
+        // Sizes that split into cache blocks plus one, two and three high levels done together.
+        Random rnd = new Random(9);
+        for (int log2n : new int[] {13, 16, 17}) {
+            int n = 1 << log2n;
+            long[] coeffs = new long[4 * n];
+            for (int i = 0; i < n; i++) {
+                F.fromBigInteger(new BigInteger(256, rnd), coeffs, 4 * i);
+            }
+            long[] values = coeffs.clone();
+            Ntt.forward(values, log2n);
+            long[] root = Domain.of(log2n).root();
+            int[] points = {0, 1, n / 2, n - 1, rnd.nextInt(n), rnd.nextInt(n), rnd.nextInt(n)};
+            for (int i : points) {
+                long[] x = new long[4];
+                F.pow(root, 0, new long[] {i}, x, 0);
+                assertEquals(F.toBigInteger(horner(coeffs, n, x)), F.toBigInteger(values, 4 * i),
+                        "forward 2^" + log2n + " at w^" + i);
+            }
+            long[] interpolated = values.clone();
+            Ntt.inverse(interpolated, log2n);
+            assertArrayEquals(coeffs, interpolated, "inverse 2^" + log2n);
+        }
+    }
+
+    private static long[] horner(long[] coeffs, int n, long[] x) {
+        long[] acc = new long[4];
+        for (int j = n - 1; j >= 0; j--) {
+            F.mul(acc, 0, x, 0, acc, 0);
+            F.add(acc, 0, coeffs, 4 * j, acc, 0);
+        }
+        return acc;
+    }
+
+    @Test
+    void extremeInputsStayExact() {
+        // Values at the top of the field drive the lazily reduced intermediates to their bounds.
+        BigInteger max = R.subtract(BigInteger.ONE);
+        int log2n = 6;
+        int n = 1 << log2n;
+        List<List<BigInteger>> cases = new ArrayList<>();
+        cases.add(java.util.Collections.nCopies(n, max));
+        List<BigInteger> alternating = new ArrayList<>();
+        List<BigInteger> topAndOne = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            alternating.add(i % 2 == 0 ? max : BigInteger.ZERO);
+            topAndOne.add(i % 3 == 0 ? BigInteger.ONE : max.subtract(BigInteger.valueOf(i)));
+        }
+        cases.add(alternating);
+        cases.add(topAndOne);
+        BigInteger w = Domain.rootOfUnity(log2n);
+        for (List<BigInteger> values : cases) {
+            long[] a = FfjsVectors.toMontgomery(values);
+            Ntt.forward(a, log2n);
+            assertEquals(NaiveDft.evaluateOnCoset(values, w, BigInteger.ONE), FfjsVectors.fromMontgomery(a, n));
+            long[] b = FfjsVectors.toMontgomery(values);
+            Ntt.inverse(b, log2n);
+            assertEquals(NaiveDft.interpolate(values, w), FfjsVectors.fromMontgomery(b, n));
+        }
+    }
+
+    @Test
     void forwardIsLinear() {
         Random rnd = new Random(3);
         int log2n = 11;
