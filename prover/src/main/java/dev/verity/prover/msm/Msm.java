@@ -67,8 +67,8 @@ public final class Msm {
         if (terms < SMALL) {
             return Pippenger.doubleAndAdd(factory.create(0, 0, 0), scalars, so, skip, n, jacobianLimbs);
         }
-        Pippenger.Plan plan = Pippenger.plan(terms, Pippenger.parallelism(), costs);
-        return Pippenger.run(factory, scalars, so, skip, n, plan);
+        int threads = Pippenger.parallelism();
+        return Pippenger.run(factory, scalars, so, skip, n, Pippenger.plan(terms, threads, costs), threads);
     }
 
     /**

@@ -48,7 +48,7 @@ public final class MsmThroughput {
             for (int rep = 0; rep < reps; rep++) {
                 double mulNs = MsmCostModel.mulNanos();
                 long cpu0 = processCpuNanos(), t0 = System.nanoTime();
-                long[] r = forcedWindow > 0 ? Pippenger.run(factory, scalars, 0, skip, n, plan)
+                long[] r = forcedWindow > 0 ? Pippenger.run(factory, scalars, 0, skip, n, plan, threads)
                         : g2 ? Msm.g2(bases, scalars) : Msm.g1(bases, scalars);
                 long wall = System.nanoTime() - t0, cpu = processCpuNanos() - cpu0;
                 if (r.length == 0) {
