@@ -80,7 +80,7 @@ final class Pippenger {
         List<List<RecursiveTask<long[]>>> windows = new ArrayList<>();
         List<RecursiveTask<long[]>> all = new ArrayList<>();
         for (int w = 0; w < plan.windows(); w++) {
-            int chunks = chunks(nonZero[w], total, threads, buckets);
+            int chunks = nonZero[w] == 0 ? 0 : chunks(nonZero[w], total, threads, buckets);
             List<RecursiveTask<long[]>> tasks = new ArrayList<>(chunks);
             for (int k = 0; k < chunks; k++) {
                 int window = w, from = (int) ((long) n * k / chunks), to = (int) ((long) n * (k + 1) / chunks);
@@ -98,19 +98,13 @@ final class Pippenger {
         }
         invokeAll(all);
         Buckets ops = factory.create(0, 0, 0);
-        long[] acc = null;
+        long[] acc = ops.infinity();
         for (int w = plan.windows() - 1; w >= 0; w--) {
-            if (acc != null) {
-                for (int d = 0; d < plan.windowBits(); d++) {
-                    ops.dbl(acc);
-                }
+            for (int d = 0; d < plan.windowBits(); d++) {
+                ops.dbl(acc);
             }
             for (RecursiveTask<long[]> task : windows.get(w)) {
-                if (acc == null) {
-                    acc = task.join();
-                } else {
-                    ops.add(acc, 0, task.join(), 0);
-                }
+                ops.add(acc, 0, task.join(), 0);
             }
         }
         return acc;
@@ -269,8 +263,8 @@ final class Pippenger {
      * Simultaneous double-and-add (one shared doubling chain), for a handful of points where
      * buckets do not pay off.
      */
-    static long[] doubleAndAdd(Buckets ops, long[] scalars, int scalarsOffset, boolean[] skip, int n, int jacobianLimbs) {
-        long[] acc = new long[jacobianLimbs];
+    static long[] doubleAndAdd(Buckets ops, long[] scalars, int scalarsOffset, boolean[] skip, int n) {
+        long[] acc = ops.infinity();
         for (int bit = SCALAR_BITS - 1; bit >= 0; bit--) {
             ops.dbl(acc);
             int limb = bit >>> 6, shift = bit & 63;
