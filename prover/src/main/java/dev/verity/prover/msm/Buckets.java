@@ -328,6 +328,11 @@ abstract class Buckets {
     /** acc = 2 acc, Jacobian. */
     abstract void dbl(long[] acc);
 
+    /** A new Jacobian point at infinity. */
+    final long[] infinity() {
+        return new long[jacobianLimbs];
+    }
+
     /** acc (Jacobian) += base {@code index}, mixed addition. */
     final void addBase(long[] acc, int index) {
         mixedAdd(acc, 0, bases, basesOffset + index * affineLimbs);

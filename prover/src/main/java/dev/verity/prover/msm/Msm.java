@@ -42,7 +42,7 @@ public final class Msm {
         int bo = basesOffsetPoints * G1.AFFINE;
         boolean[] skip = prepare(bases, basesOffsetPoints, G1.AFFINE, scalars, scalarsOffset, n);
         Pippenger.BucketsFactory factory = (count, batch, segment) -> new G1Buckets(bases, bo, count, batch, segment);
-        return compute(factory, scalars, scalarsOffset * 4, skip, n, G1.JACOBIAN, G1_COSTS);
+        return compute(factory, scalars, scalarsOffset * 4, skip, n, G1_COSTS);
     }
 
     /** sum of {@code scalars[i] * bases[i]} over all scalars (n = scalars.length / 4). */
@@ -55,20 +55,20 @@ public final class Msm {
         int bo = basesOffsetPoints * G2.AFFINE;
         boolean[] skip = prepare(bases, basesOffsetPoints, G2.AFFINE, scalars, scalarsOffset, n);
         Pippenger.BucketsFactory factory = (count, batch, segment) -> new G2Buckets(bases, bo, count, batch, segment);
-        return compute(factory, scalars, scalarsOffset * 4, skip, n, G2.JACOBIAN, G2_COSTS);
+        return compute(factory, scalars, scalarsOffset * 4, skip, n, G2_COSTS);
     }
 
     private static long[] compute(Pippenger.BucketsFactory factory, long[] scalars, int so, boolean[] skip, int n,
-            int jacobianLimbs, Pippenger.Costs costs) {
+            Pippenger.Costs costs) {
         int terms = 0;
         for (int i = 0; i < n; i++) {
             terms += skip[i] ? 0 : 1;
         }
         if (terms < SMALL) {
-            return Pippenger.doubleAndAdd(factory.create(0, 0, 0), scalars, so, skip, n, jacobianLimbs);
+            return Pippenger.doubleAndAdd(factory.create(0, 0, 0), scalars, so, skip, n);
         }
-        Pippenger.Plan plan = Pippenger.plan(terms, Pippenger.parallelism(), costs);
-        return Pippenger.run(factory, scalars, so, skip, n, plan);
+        int threads = Pippenger.parallelism();
+        return Pippenger.run(factory, scalars, so, skip, n, Pippenger.plan(terms, threads, costs), threads);
     }
 
     /**

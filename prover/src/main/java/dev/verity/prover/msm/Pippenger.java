@@ -15,8 +15,10 @@ import java.util.concurrent.RecursiveTask;
  * a window value v >= 2^(c-1) becomes v - 2^c with a carry into the next window, so digits lie in
  * [-2^(c-1), 2^(c-1)] and only 2^(c-1) buckets are needed (negating an affine point is free).
  * The top window never needs the subtraction because cW >= 255 leaves it at most 2^(c-1).
- * The (window, chunk of points) tasks run on a ForkJoin pool sized to the machine; window sums
- * are combined by Horner's rule with c doublings per window.
+ * The (window, chunk of points) tasks run on a ForkJoin pool sized to the machine; a window
+ * with many non-zero digits is cut into chunks of points so that skewed scalars (e.g. a witness
+ * full of bits, whose work is all in the lowest window) still use every core. Window sums are
+ * combined by Horner's rule with c doublings per window.
  */
 final class Pippenger {
     /** Scalars are below r < 2^254. */
@@ -45,11 +47,14 @@ final class Pippenger {
     }
 
     /**
-     * Window size c, W windows, point chunks per window, the affine batch size (0: mixed
-     * additions only) and the segment length of the affine bucket reduction (0: Jacobian).
+     * Window size c, W windows, the affine batch size (0: mixed additions only) and the segment
+     * length of the affine bucket reduction (0: Jacobian).
      */
-    record Plan(int windowBits, int windows, int chunks, int batch, int segment) {
+    record Plan(int windowBits, int windows, int batch, int segment) {
     }
+
+    /** Tasks aimed at per thread, so that work stealing can even out unequal windows. */
+    private static final int TASKS_PER_THREAD = 4;
 
     private Pippenger() {
     }
@@ -60,14 +65,23 @@ final class Pippenger {
 
     /**
      * sum scalar_i * base_i, Jacobian. {@code skip[i]} marks points whose term is known to be
-     * zero (zero scalar or base at infinity).
+     * zero (zero scalar or base at infinity); {@code threads} sets how finely heavy windows are
+     * cut into chunks.
      */
-    static long[] run(BucketsFactory factory, long[] scalars, int scalarsOffset, boolean[] skip, int n, Plan plan) {
-        short[] digits = digits(scalars, scalarsOffset, skip, n, plan);
-        int chunks = plan.chunks();
-        List<RecursiveTask<long[]>> tasks = new ArrayList<>(plan.windows() * chunks);
+    static long[] run(BucketsFactory factory, long[] scalars, int scalarsOffset, boolean[] skip, int n, Plan plan,
+            int threads) {
+        short[] digits = new short[plan.windows() * n];
+        long[] nonZero = digits(scalars, scalarsOffset, skip, n, plan, digits);
+        long total = 0;
+        for (long count : nonZero) {
+            total += count;
+        }
         int buckets = 1 << (plan.windowBits() - 1);
+        List<List<RecursiveTask<long[]>>> windows = new ArrayList<>();
+        List<RecursiveTask<long[]>> all = new ArrayList<>();
         for (int w = 0; w < plan.windows(); w++) {
+            int chunks = nonZero[w] == 0 ? 0 : chunks(nonZero[w], total, threads, buckets);
+            List<RecursiveTask<long[]>> tasks = new ArrayList<>(chunks);
             for (int k = 0; k < chunks; k++) {
                 int window = w, from = (int) ((long) n * k / chunks), to = (int) ((long) n * (k + 1) / chunks);
                 tasks.add(new RecursiveTask<>() {
@@ -79,59 +93,76 @@ final class Pippenger {
                     }
                 });
             }
+            windows.add(tasks);
+            all.addAll(tasks);
         }
-        PoolHolder.POOL.invoke(new RecursiveAction() {
-            @Override
-            protected void compute() {
-                ForkJoinTask.invokeAll(tasks);
-            }
-        });
+        invokeAll(all);
         Buckets ops = factory.create(0, 0, 0);
-        long[] acc = null;
+        long[] acc = ops.infinity();
         for (int w = plan.windows() - 1; w >= 0; w--) {
-            if (acc == null) {
-                acc = tasks.get(w * chunks).join();
-            } else {
-                for (int d = 0; d < plan.windowBits(); d++) {
-                    ops.dbl(acc);
-                }
-                ops.add(acc, 0, tasks.get(w * chunks).join(), 0);
+            for (int d = 0; d < plan.windowBits(); d++) {
+                ops.dbl(acc);
             }
-            for (int k = 1; k < chunks; k++) {
-                ops.add(acc, 0, tasks.get(w * chunks + k).join(), 0);
+            for (RecursiveTask<long[]> task : windows.get(w)) {
+                ops.add(acc, 0, task.join(), 0);
             }
         }
         return acc;
     }
 
-    /** Digits laid out window-major: digit of window w for point i at {@code w * n + i}. */
-    private static short[] digits(long[] scalars, int scalarsOffset, boolean[] skip, int n, Plan plan) {
-        short[] digits = new short[plan.windows() * n];
-        int parts = Math.min(parallelism() * 4, Math.max(1, n >> 12));
-        List<RecursiveAction> tasks = new ArrayList<>(parts);
-        for (int k = 0; k < parts; k++) {
-            int from = (int) ((long) n * k / parts), to = (int) ((long) n * (k + 1) / parts);
-            tasks.add(new RecursiveAction() {
-                @Override
-                protected void compute() {
-                    for (int i = from; i < to; i++) {
-                        if (!skip[i]) {
-                            signedDigits(scalars, scalarsOffset + 4 * i, plan, digits, i, n);
-                        }
-                    }
-                }
-            });
-        }
+    /**
+     * How many chunks of points a window with {@code nonZero} of the {@code total} non-zero
+     * digits is cut into: enough for {@link #TASKS_PER_THREAD} tasks per thread overall, but no
+     * chunk under two points per bucket, where its own bucket reduction would dominate.
+     */
+    static int chunks(long nonZero, long total, int threads, int buckets) {
+        long target = Math.max(1, total / ((long) TASKS_PER_THREAD * threads));
+        long byWork = (nonZero + target - 1) / target;
+        long byBuckets = nonZero / (2L * buckets);
+        return (int) Math.max(1, Math.min(byWork, byBuckets));
+    }
+
+    private static void invokeAll(List<? extends ForkJoinTask<?>> tasks) {
         PoolHolder.POOL.invoke(new RecursiveAction() {
             @Override
             protected void compute() {
                 ForkJoinTask.invokeAll(tasks);
             }
         });
-        return digits;
     }
 
-    private static void signedDigits(long[] s, int so, Plan plan, short[] digits, int i, int n) {
+    /**
+     * Fills {@code digits} window-major (digit of window w for point i at {@code w * n + i}) and
+     * returns the number of non-zero digits of each window.
+     */
+    private static long[] digits(long[] scalars, int scalarsOffset, boolean[] skip, int n, Plan plan, short[] digits) {
+        int parts = Math.min(parallelism() * TASKS_PER_THREAD, Math.max(1, n >> 12));
+        long[][] counts = new long[parts][plan.windows()];
+        List<RecursiveAction> tasks = new ArrayList<>(parts);
+        for (int k = 0; k < parts; k++) {
+            int part = k, from = (int) ((long) n * k / parts), to = (int) ((long) n * (k + 1) / parts);
+            tasks.add(new RecursiveAction() {
+                @Override
+                protected void compute() {
+                    for (int i = from; i < to; i++) {
+                        if (!skip[i]) {
+                            signedDigits(scalars, scalarsOffset + 4 * i, plan, digits, i, n, counts[part]);
+                        }
+                    }
+                }
+            });
+        }
+        invokeAll(tasks);
+        long[] nonZero = new long[plan.windows()];
+        for (long[] partCounts : counts) {
+            for (int w = 0; w < nonZero.length; w++) {
+                nonZero[w] += partCounts[w];
+            }
+        }
+        return nonZero;
+    }
+
+    private static void signedDigits(long[] s, int so, Plan plan, short[] digits, int i, int n, long[] nonZero) {
         int c = plan.windowBits(), windows = plan.windows();
         long mask = (1L << c) - 1;
         int half = 1 << (c - 1), carry = 0;
@@ -149,13 +180,16 @@ final class Pippenger {
                 carry = 0;
             }
             digits[w * n + i] = (short) d;
+            if (d != 0) {
+                nonZero[w]++;
+            }
         }
     }
 
     /**
-     * Chooses the window size, chunking and batch size that minimise the modelled time:
-     * rounds of parallel tasks times the work of one task (its bucket additions plus the
-     * bucket reduction).
+     * Chooses the window size, batch size and reduction that minimise the modelled time for
+     * uniformly distributed digits: rounds of parallel window tasks times the work of one task
+     * (its bucket additions plus the bucket reduction).
      */
     static Plan plan(int n, int threads, Costs costs) {
         return plan(n, threads, costs, 0);
@@ -174,15 +208,11 @@ final class Pippenger {
             int batch = batchSize(buckets, costs);
             double perAdd = batch == 0 ? costs.mixedAdd() : affineCost(batch, costs);
             int segment = segmentLength(buckets, batch, costs);
-            double reduce = reductionCost(buckets, segment, costs);
-            for (int chunks = 1; chunks <= Math.max(1, 2 * threads / windows + 1); chunks++) {
-                int tasks = windows * chunks;
-                int rounds = (tasks + threads - 1) / threads;
-                double time = rounds * ((double) n / chunks * perAdd + reduce);
-                if (time < bestTime) {
-                    bestTime = time;
-                    best = new Plan(c, windows, chunks, batch, segment);
-                }
+            int rounds = (windows + threads - 1) / threads;
+            double time = rounds * (n * perAdd + reductionCost(buckets, segment, costs));
+            if (time < bestTime) {
+                bestTime = time;
+                best = new Plan(c, windows, batch, segment);
             }
         }
         return best;
@@ -233,8 +263,8 @@ final class Pippenger {
      * Simultaneous double-and-add (one shared doubling chain), for a handful of points where
      * buckets do not pay off.
      */
-    static long[] doubleAndAdd(Buckets ops, long[] scalars, int scalarsOffset, boolean[] skip, int n, int jacobianLimbs) {
-        long[] acc = new long[jacobianLimbs];
+    static long[] doubleAndAdd(Buckets ops, long[] scalars, int scalarsOffset, boolean[] skip, int n) {
+        long[] acc = ops.infinity();
         for (int bit = SCALAR_BITS - 1; bit >= 0; bit--) {
             ops.dbl(acc);
             int limb = bit >>> 6, shift = bit & 63;

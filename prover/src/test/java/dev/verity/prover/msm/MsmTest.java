@@ -1,5 +1,6 @@
 package dev.verity.prover.msm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -245,8 +246,8 @@ class MsmTest {
     }
 
     /**
-     * Every strategy of the bucket method agrees: Jacobian only, small and large batches, chunks,
-     * Jacobian and segmented affine bucket reduction.
+     * Every strategy of the bucket method agrees: Jacobian only, small and large batches, windows
+     * cut into chunks, Jacobian and segmented affine bucket reduction.
      */
     @Test
     void allPlansAgree() {
@@ -257,14 +258,16 @@ class MsmTest {
             boolean[] skip = skip(g, t);
             long[] expected = g.mul(g.generator(), 0, t.expectedLog());
             Pippenger.Plan[] plans = {
-                new Pippenger.Plan(3, 85, 1, 0, 0), new Pippenger.Plan(6, 43, 2, 8, 0),
-                new Pippenger.Plan(6, 43, 1, 16, 2), new Pippenger.Plan(9, 29, 3, 64, 8),
-                new Pippenger.Plan(11, 24, 2, 256, 0), new Pippenger.Plan(11, 24, 1, 256, 16)};
+                new Pippenger.Plan(3, 85, 0, 0), new Pippenger.Plan(6, 43, 8, 0), new Pippenger.Plan(6, 43, 16, 2),
+                new Pippenger.Plan(9, 29, 64, 8), new Pippenger.Plan(11, 24, 256, 0), new Pippenger.Plan(11, 24, 256, 16)};
             for (Pippenger.Plan plan : plans) {
-                long[] result = Pippenger.run(g.buckets(t.bases), scalars, 0, skip, n, plan);
-                assertTrue(g.equal(expected, result), plan.toString());
+                // one thread: one task per window; 64 threads: windows cut into chunks
+                for (int threads : new int[] {1, 64}) {
+                    long[] result = Pippenger.run(g.buckets(t.bases), scalars, 0, skip, n, plan, threads);
+                    assertTrue(g.equal(expected, result), plan + ", " + threads + " threads");
+                }
             }
-            long[] small = Pippenger.doubleAndAdd(g.buckets(t.bases).create(0, 0, 0), scalars, 0, skip, n, g.jacobian());
+            long[] small = Pippenger.doubleAndAdd(g.buckets(t.bases).create(0, 0, 0), scalars, 0, skip, n);
             assertTrue(g.equal(expected, small));
         }
     }
@@ -283,10 +286,20 @@ class MsmTest {
                 assertTrue(g.equal(expected, g.msm(t.bases, 0, t.scalarLimbs(), 0, n)), "k = " + k);
                 // the overflow points fill up and are merged before a segmented reduction
                 long[] segmented = Pippenger.run(g.buckets(t.bases), t.scalarLimbs(), 0, skip(g, t), n,
-                        new Pippenger.Plan(9, 29, 1, 64, 8));
+                        new Pippenger.Plan(9, 29, 64, 8), 1);
                 assertTrue(g.equal(expected, segmented), "k = " + k + ", segmented reduction");
             }
         }
+    }
+
+    /** Windows are cut into chunks only when they carry much of the work and enough points per bucket. */
+    @Test
+    void chunksSplitOnlyHeavyWindows() {
+        int n = 1 << 20;
+        assertEquals(1, Pippenger.chunks(n, 16L * n, 2, 1 << 15));      // uniform digits, 16 windows
+        assertEquals(8, Pippenger.chunks(n, n, 2, 1 << 12));            // all work in one window
+        assertEquals(1, Pippenger.chunks(0, n, 2, 1 << 12));
+        assertEquals(2, Pippenger.chunks(4096, 4096, 2, 1024));         // capped at 2 points per bucket
     }
 
     @Test

@@ -7,12 +7,13 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Hand-run throughput check (not a test): prints ns per point of G1 (and optionally G2) MSMs
- * with random scalars.
+ * Hand-run throughput check (not a test): prints ns per point of G1 (or G2) MSMs with random
+ * scalars, in wall time, in CPU time of all threads, and in multiples of the current CPU time of
+ * one Fp multiplication (comparable across machine load). {@code c=NN} forces the window size.
  *
  * <pre>
  * mvn -q -pl prover test-compile
- * java -cp prover/target/classes:prover/target/test-classes dev.verity.prover.msm.MsmThroughput [log2 n ...] [g2]
+ * java -cp prover/target/classes:prover/target/test-classes dev.verity.prover.msm.MsmThroughput [log2 n ...] [g2] [c=NN]
  * </pre>
  */
 public final class MsmThroughput {
@@ -35,10 +36,7 @@ public final class MsmThroughput {
             int n = 1 << log;
             long[] scalars = randomScalars(n, new Random(log));
             long[] bases = g2 ? MsmCostModel.g2Bases(n) : MsmCostModel.g1Bases(n);
-            Pippenger.Plan plan = Pippenger.plan(n, threads, costs);
-            if (forcedWindow > 0) {
-                plan = Pippenger.plan(n, threads, costs, forcedWindow);
-            }
+            Pippenger.Plan plan = Pippenger.plan(n, threads, costs, forcedWindow);
             boolean[] skip = new boolean[n];
             Pippenger.BucketsFactory factory = g2 ? (count, batch, segment) -> new G2Buckets(bases, 0, count, batch, segment)
                     : (count, batch, segment) -> new G1Buckets(bases, 0, count, batch, segment);
@@ -48,7 +46,7 @@ public final class MsmThroughput {
             for (int rep = 0; rep < reps; rep++) {
                 double mulNs = MsmCostModel.mulNanos();
                 long cpu0 = processCpuNanos(), t0 = System.nanoTime();
-                long[] r = forcedWindow > 0 ? Pippenger.run(factory, scalars, 0, skip, n, plan)
+                long[] r = forcedWindow > 0 ? Pippenger.run(factory, scalars, 0, skip, n, plan, threads)
                         : g2 ? Msm.g2(bases, scalars) : Msm.g1(bases, scalars);
                 long wall = System.nanoTime() - t0, cpu = processCpuNanos() - cpu0;
                 if (r.length == 0) {
