@@ -16,7 +16,7 @@ import java.math.BigInteger;
  * thread-safe</b>: use one instance per thread. Every method reads all of its inputs before it
  * writes its output, so outputs may alias inputs. The static methods are thread-safe.
  */
-public final class G1 {
+public final class G1 implements CurveArithmetic {
     public static final int AFFINE = 8;
     public static final int JACOBIAN = 12;
 
@@ -35,6 +35,7 @@ public final class G1 {
     // ---------------------------------------------------------------- group law
 
     /** r = p + q, all Jacobian. */
+    @Override
     public void add(long[] p, int po, long[] q, int qo, long[] r, int ro) {
         if (isInfinity(p, po)) {
             System.arraycopy(q, qo, r, ro, JACOBIAN);
@@ -88,6 +89,7 @@ public final class G1 {
     }
 
     /** r = 2p, Jacobian. */
+    @Override
     public void dbl(long[] p, int po, long[] r, int ro) {
         if (isInfinity(p, po)) {
             setInfinity(r, ro);
@@ -119,6 +121,7 @@ public final class G1 {
     }
 
     /** r = p + q where p and r are Jacobian and q is affine (mixed addition). */
+    @Override
     public void addAffine(long[] p, int po, long[] q, int qo, long[] r, int ro) {
         if (isInfinityAffine(q, qo)) {
             System.arraycopy(p, po, r, ro, JACOBIAN);
@@ -222,6 +225,7 @@ public final class G1 {
      * Converts {@code count} consecutive Jacobian points to affine with one field inversion
      * (Montgomery's trick). The output must not overlap the input.
      */
+    @Override
     public void toAffine(long[] p, int po, int count, long[] r, int ro) {
         // prefix[i] = product of the non-zero Z of points 0..i
         long[] prefix = new long[4 * count];
@@ -287,6 +291,7 @@ public final class G1 {
      * [k] p for an affine point p and any k >= 0 (not reduced mod r, so it is also meaningful for
      * points outside G1), as a new Jacobian point. Fixed 4-bit windows.
      */
+    @Override
     public long[] mul(long[] p, int po, BigInteger k) {
         if (k.signum() < 0) {
             throw new IllegalArgumentException("scalar must not be negative");

@@ -18,7 +18,7 @@ import java.math.BigInteger;
  * thread-safe</b>: use one instance per thread. Every method reads all of its inputs before it
  * writes its output, so outputs may alias inputs. The static methods are thread-safe.
  */
-public final class G2 {
+public final class G2 implements CurveArithmetic {
     public static final int AFFINE = 16;
     public static final int JACOBIAN = 24;
 
@@ -65,6 +65,7 @@ public final class G2 {
     // ---------------------------------------------------------------- group law
 
     /** r = p + q, all Jacobian. */
+    @Override
     public void add(long[] p, int po, long[] q, int qo, long[] r, int ro) {
         if (isInfinity(p, po)) {
             System.arraycopy(q, qo, r, ro, JACOBIAN);
@@ -119,6 +120,7 @@ public final class G2 {
     }
 
     /** r = 2p, Jacobian. */
+    @Override
     public void dbl(long[] p, int po, long[] r, int ro) {
         if (isInfinity(p, po)) {
             setInfinity(r, ro);
@@ -151,6 +153,7 @@ public final class G2 {
     }
 
     /** r = p + q where p and r are Jacobian and q is affine (mixed addition). */
+    @Override
     public void addAffine(long[] p, int po, long[] q, int qo, long[] r, int ro) {
         if (isInfinityAffine(q, qo)) {
             System.arraycopy(p, po, r, ro, JACOBIAN);
@@ -272,6 +275,7 @@ public final class G2 {
      * Converts {@code count} consecutive Jacobian points to affine with one field inversion
      * (Montgomery's trick). The output must not overlap the input.
      */
+    @Override
     public void toAffine(long[] p, int po, int count, long[] r, int ro) {
         Fp2 f = f2;
         long[] prefix = new long[E * count];
@@ -338,6 +342,7 @@ public final class G2 {
      * [k] p for an affine point p and any k >= 0 (not reduced mod r, so it is also meaningful for
      * twist points outside G2), as a new Jacobian point. Fixed 4-bit windows.
      */
+    @Override
     public long[] mul(long[] p, int po, BigInteger k) {
         if (k.signum() < 0) {
             throw new IllegalArgumentException("scalar must not be negative");

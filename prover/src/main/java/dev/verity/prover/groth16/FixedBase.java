@@ -1,5 +1,6 @@
 package dev.verity.prover.groth16;
 
+import dev.verity.prover.curve.CurveArithmetic;
 import dev.verity.prover.field.Fr;
 import dev.verity.prover.field.MontgomeryField;
 import dev.verity.prover.util.Progress;
@@ -33,11 +34,11 @@ final class FixedBase {
     }
 
     private long[] buildTable(long[] baseAffine) {
-        CurveGroup.Arithmetic g = group.arithmetic();
+        CurveArithmetic g = group.arithmetic();
         int count = windows * digits;
         long[] jacobian = new long[count * group.jacobian];
         long[] base = new long[group.jacobian];
-        g.fromAffine(baseAffine, 0, base, 0);
+        group.fromAffine(baseAffine, 0, base, 0);
         for (int j = 0; j < windows; j++) {
             int row = j * digits * group.jacobian;
             System.arraycopy(base, 0, jacobian, row, group.jacobian);
@@ -62,7 +63,7 @@ final class FixedBase {
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
             int from = chunk * CHUNK;
             int to = Math.min(count, from + CHUNK);
-            CurveGroup.Arithmetic g = group.arithmetic();
+            CurveArithmetic g = group.arithmetic();
             long[] results = new long[(to - from) * group.jacobian];
             for (int i = from; i < to; i++) {
                 multiply(g, scalars, L * i, results, (i - from) * group.jacobian);
@@ -73,7 +74,7 @@ final class FixedBase {
         return out;
     }
 
-    private void multiply(CurveGroup.Arithmetic g, long[] scalar, int so, long[] r, int ro) {
+    private void multiply(CurveArithmetic g, long[] scalar, int so, long[] r, int ro) {
         java.util.Arrays.fill(r, ro, ro + group.jacobian, 0L);
         for (int j = 0; j < windows; j++) {
             int d = digit(scalar, so, j * window);

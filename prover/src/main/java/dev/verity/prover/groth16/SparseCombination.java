@@ -1,5 +1,6 @@
 package dev.verity.prover.groth16;
 
+import dev.verity.prover.curve.CurveArithmetic;
 import dev.verity.prover.field.Fr;
 import dev.verity.prover.field.MontgomeryField;
 import dev.verity.prover.util.Progress;
@@ -56,7 +57,7 @@ final class SparseCombination {
     /** Per-thread state: group arithmetic and scratch. */
     private static final class Worker {
         final CurveGroup group;
-        final CurveGroup.Arithmetic arithmetic;
+        final CurveArithmetic arithmetic;
         final long[] signed;
         final long[] term;
         final long[] magnitude = new long[L];
@@ -76,7 +77,7 @@ final class SparseCombination {
             // coef above r/2 is a small negative number more often than not: use -(r - coef)
             if (greaterThan(coef, co, HALF_R)) {
                 subtract(R, coef, co, magnitude);
-                arithmetic.negAffine(points, po, signed, 0);
+                group.negAffine(points, po, signed, 0);
             } else {
                 System.arraycopy(coef, co, magnitude, 0, L);
                 System.arraycopy(points, po, signed, 0, group.affine);
@@ -87,7 +88,7 @@ final class SparseCombination {
                     arithmetic.addAffine(acc, ao, signed, 0, acc, ao);
                     return;
                 }
-                arithmetic.fromAffine(signed, 0, term, 0);
+                group.fromAffine(signed, 0, term, 0);
                 for (int bit = 62 - Long.numberOfLeadingZeros(k); bit >= 0; bit--) {
                     arithmetic.dbl(term, 0, term, 0);
                     if (((k >>> bit) & 1) != 0) {
