@@ -3,12 +3,14 @@ package dev.verity.prover.groth16;
 import dev.verity.prover.curve.CurveArithmetic;
 import dev.verity.prover.curve.G1;
 import dev.verity.prover.curve.G2;
+import dev.verity.prover.msm.Msm;
+import java.util.function.BinaryOperator;
 import java.util.function.Supplier;
 
 /** G1 or G2 for code written once for both groups: sizes, generator, and arithmetic per thread. */
 enum CurveGroup {
-    G1_GROUP(G1.AFFINE, G1.JACOBIAN, G1.GENERATOR, G1::new, G1::fromAffine, G1::negAffine),
-    G2_GROUP(G2.AFFINE, G2.JACOBIAN, G2.GENERATOR, G2::new, G2::fromAffine, G2::negAffine);
+    G1_GROUP(G1.AFFINE, G1.JACOBIAN, G1.GENERATOR, G1::new, G1::fromAffine, G1::negAffine, Msm::g1),
+    G2_GROUP(G2.AFFINE, G2.JACOBIAN, G2.GENERATOR, G2::new, G2::fromAffine, G2::negAffine, Msm::g2);
 
     final int affine;
     final int jacobian;
@@ -16,15 +18,22 @@ enum CurveGroup {
     private final Supplier<CurveArithmetic> arithmetic;
     private final PointMap fromAffine;
     private final PointMap negAffine;
+    private final BinaryOperator<long[]> msm;
 
     CurveGroup(int affine, int jacobian, long[] generator, Supplier<CurveArithmetic> arithmetic, PointMap fromAffine,
-            PointMap negAffine) {
+            PointMap negAffine, BinaryOperator<long[]> msm) {
         this.affine = affine;
         this.jacobian = jacobian;
         this.generator = generator;
         this.arithmetic = arithmetic;
         this.fromAffine = fromAffine;
         this.negAffine = negAffine;
+        this.msm = msm;
+    }
+
+    /** sum scalars[i] * bases[i] (affine bases, plain scalars), as a Jacobian point. */
+    long[] msm(long[] bases, long[] scalars) {
+        return msm.apply(bases, scalars);
     }
 
     /** New arithmetic with its own scratch space: one per thread. */

@@ -17,6 +17,8 @@ import java.util.stream.IntStream;
 final class SparseCombination {
     private static final int L = MontgomeryField.LIMBS;
     private static final int CHUNK = 1024;
+    /** Columns with at least this many terms go to Pippenger instead of term-by-term multiplication. */
+    private static final int MSM_TERMS = 256;
     private static final long[] HALF_R = MontgomeryField.toLimbs(Fr.MODULUS.shiftRight(1));
     private static final long[] R = MontgomeryField.toLimbs(Fr.MODULUS);
 
@@ -39,10 +41,13 @@ final class SparseCombination {
             Worker worker = new Worker(group);
             long[] sums = new long[(to - from) * group.jacobian];
             for (int i = from; i < to; i++) {
+                int wire = firstWire + i;
+                if (terms(columns, wire) >= MSM_TERMS) {
+                    continue; // below, with Pippenger
+                }
                 int at = (i - from) * group.jacobian;
                 for (int j = 0; j < columns.length; j++) {
                     SparseColumns m = columns[j];
-                    int wire = firstWire + i;
                     for (int k = m.columnStart[wire]; k < m.columnStart[wire + 1]; k++) {
                         worker.addMultiple(sums, at, points[j], m.rows[k] * group.affine, m.coefficients, L * k);
                     }
@@ -51,7 +56,42 @@ final class SparseCombination {
             worker.arithmetic.toAffine(sums, 0, to - from, out, from * group.affine);
             progress.report(step, done.addAndGet(to - from), count);
         });
+        CurveArithmetic arithmetic = group.arithmetic();
+        for (int i = 0; i < count; i++) {
+            int wire = firstWire + i;
+            if (terms(columns, wire) >= MSM_TERMS) {
+                arithmetic.toAffine(multiScalar(group, wire, columns, points), 0, 1, out, i * group.affine);
+            }
+        }
         return out;
+    }
+
+    private static long terms(SparseColumns[] columns, int wire) {
+        long terms = 0;
+        for (SparseColumns m : columns) {
+            terms += m.columnStart[wire + 1] - m.columnStart[wire];
+        }
+        return terms;
+    }
+
+    /**
+     * A wire used by many constraints (the constant wire above all, often with arbitrary
+     * coefficients) is one multi-scalar multiplication over its rows' points: term by term it
+     * would cost a full scalar multiplication per row on a single thread.
+     */
+    private static long[] multiScalar(CurveGroup group, int wire, SparseColumns[] columns, long[][] points) {
+        int n = (int) terms(columns, wire);
+        long[] bases = new long[n * group.affine];
+        long[] scalars = new long[L * n];
+        int t = 0;
+        for (int j = 0; j < columns.length; j++) {
+            SparseColumns m = columns[j];
+            for (int k = m.columnStart[wire]; k < m.columnStart[wire + 1]; k++, t++) {
+                System.arraycopy(points[j], m.rows[k] * group.affine, bases, t * group.affine, group.affine);
+                System.arraycopy(m.coefficients, L * k, scalars, L * t, L);
+            }
+        }
+        return group.msm(bases, scalars);
     }
 
     /** Per-thread state: group arithmetic and scratch. */
