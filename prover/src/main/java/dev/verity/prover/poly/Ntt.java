@@ -6,7 +6,9 @@ import dev.verity.prover.field.MontgomeryField;
 /**
  * Number-theoretic transforms over Fr on flat arrays: element i is the 4 Montgomery limbs at 4 * i.
  * Transforms work in place on the first n = 2^log2n elements of the array, natural order in and
- * out, with the roots of {@link Domain} (those of ffjavascript), and leave canonical values:
+ * out, with the roots of {@link Domain} (those of ffjavascript). Elements must be canonical (below
+ * r, as every {@code MontgomeryField} operation leaves them; like the field, the transforms do not
+ * check) and come out canonical.
  * <ul>
  *   <li>{@link #forward}: a_i := sum_j a_j w^(ij), the values at w^i of the polynomial with
  *       coefficients a (ffjavascript's {@code Fr.fft});</li>

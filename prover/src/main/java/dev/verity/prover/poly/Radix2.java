@@ -67,6 +67,7 @@ final class Radix2 {
      * From values y_i at w^i, natural order, to scaled coefficients: position bit-reverse(k) gets
      * scale * ratio^k * sum_i y_i w^(-ik) (ratio null meaning 1), canonical. The sum is n c_k for
      * the coefficients c_k of the polynomial through the values, so scale = 1/n gives c_k ratio^k.
+     * Values enter canonical (or anywhere below 2r); scale and ratio are canonical.
      */
     static void interpolate(long[] a, int log2n, long[] scale, long[] ratio) {
         if (log2n == 0) {
