@@ -7,6 +7,7 @@ import dev.verity.prover.field.Fr;
 import dev.verity.prover.field.MontgomeryField;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -41,7 +42,7 @@ class FrButterfliesTest {
         List<BigInteger> xs = lazyValues(rnd);
         int n = xs.size();
         List<BigInteger> ys = new ArrayList<>(xs);
-        java.util.Collections.shuffle(ys, rnd);
+        Collections.shuffle(ys, rnd);
         List<BigInteger> ws = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             ws.add(j == 0 ? R.subtract(BigInteger.ONE) : j == 1 ? BigInteger.ZERO : new BigInteger(256, rnd).mod(R));
@@ -67,7 +68,7 @@ class FrButterfliesTest {
         List<BigInteger> xs = belowTwoR(lazyValues(rnd));
         int n = xs.size();
         List<BigInteger> ys = new ArrayList<>(xs);
-        java.util.Collections.shuffle(ys, rnd);
+        Collections.shuffle(ys, rnd);
         List<BigInteger> ws = new ArrayList<>();
         for (int j = 0; j < n; j++) {
             ws.add(j == 0 ? R.subtract(BigInteger.ONE) : j == 1 ? BigInteger.ZERO : new BigInteger(256, rnd).mod(R));
@@ -77,7 +78,7 @@ class FrButterfliesTest {
         long[] a = limbs(both);
         // Read the factors backwards, as the inverse transform does.
         List<BigInteger> reversed = new ArrayList<>(ws);
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         FrButterflies.runInverse(a, 0, n, n, limbs(reversed), 4 * (n - 1), -4);
         long[] unit = limbs(both);
         FrButterflies.runInverseUnit(unit, 0, n, n);

@@ -9,6 +9,8 @@ import dev.verity.prover.field.Fr;
 import dev.verity.prover.field.MontgomeryField;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -136,7 +138,7 @@ class NttTest {
         int log2n = 6;
         int n = 1 << log2n;
         List<List<BigInteger>> cases = new ArrayList<>();
-        cases.add(java.util.Collections.nCopies(n, max));
+        cases.add(Collections.nCopies(n, max));
         List<BigInteger> alternating = new ArrayList<>();
         List<BigInteger> topAndOne = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -222,8 +224,8 @@ class NttTest {
         long[] expected = FfjsVectors.toMontgomery(values.subList(0, 8));
         Ntt.forward(a, 3);
         Ntt.forward(expected, 3);
-        assertArrayEquals(expected, java.util.Arrays.copyOf(a, 32));
-        assertEquals(values.subList(8, 12), FfjsVectors.fromMontgomery(java.util.Arrays.copyOfRange(a, 32, 48), 4));
+        assertArrayEquals(expected, Arrays.copyOf(a, 32));
+        assertEquals(values.subList(8, 12), FfjsVectors.fromMontgomery(Arrays.copyOfRange(a, 32, 48), 4));
     }
 
     @Test
