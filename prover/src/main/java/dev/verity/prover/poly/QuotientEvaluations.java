@@ -40,10 +40,10 @@ public final class QuotientEvaluations {
         if (a == b || a == c || b == c) {
             throw new IllegalArgumentException("a, b, c must be distinct arrays");
         }
-        Domain domain = Domain.of(log2n);
-        toCoset(a, domain);
-        toCoset(b, domain);
-        toCoset(c, domain);
+        long[] shift = Domain.of(log2n).quotientCosetShift();
+        Ntt.toCoset(a, log2n, shift);
+        Ntt.toCoset(b, log2n, shift);
+        Ntt.toCoset(c, log2n, shift);
         ParallelRange.forEach(0, n, PARALLEL_MIN, (from, to) -> {
             for (int i = from; i < to; i++) {
                 int at = 4 * i;
@@ -53,13 +53,5 @@ public final class QuotientEvaluations {
             }
         });
         return a;
-    }
-
-    /** Values on the domain to values on the coset: interpolate, shift, evaluate. */
-    private static void toCoset(long[] x, Domain domain) {
-        Ntt.inverseUnscaled(x, domain.log2Size());
-        // The 1/n of the interpolation rides along with the shift's powers.
-        Ntt.mulByPowers(x, domain.size(), domain.sizeInverse(), domain.quotientCosetShift());
-        Ntt.forward(x, domain.log2Size());
     }
 }

@@ -9,6 +9,8 @@ import dev.verity.prover.field.Fr;
 import dev.verity.prover.field.MontgomeryField;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,41 @@ class NttTest {
         }
     }
 
+    @Test
+    void toCosetMovesValuesFromTheDomainToTheCoset() {
+        Random rnd = new Random(10);
+        for (int log2n : new int[] {0, 1, 2, 5, 6}) {
+            int n = 1 << log2n;
+            BigInteger w = Domain.rootOfUnity(log2n);
+            List<BigInteger> values = random(rnd, n);
+            BigInteger shift = new BigInteger(250, rnd).mod(R);
+            long[] a = FfjsVectors.toMontgomery(values);
+            Ntt.toCoset(a, log2n, F.fromBigInteger(shift));
+            assertEquals(NaiveDft.evaluateOnCoset(NaiveDft.interpolate(values, w), w, shift),
+                    FfjsVectors.fromMontgomery(a, n), "toCoset at 2^" + log2n);
+        }
+        // Sizes whose interpolation runs high levels before the blocks.
+        for (int log2n : new int[] {13, 17}) {
+            int n = 1 << log2n;
+            long[] coeffs = new long[4 * n];
+            for (int i = 0; i < n; i++) {
+                F.fromBigInteger(new BigInteger(256, rnd), coeffs, 4 * i);
+            }
+            long[] values = coeffs.clone();
+            Ntt.forward(values, log2n);
+            long[] shift = F.fromBigInteger(new BigInteger(250, rnd));
+            Ntt.toCoset(values, log2n, shift);
+            long[] root = Domain.of(log2n).root();
+            for (int i : new int[] {0, 1, n - 1, rnd.nextInt(n), rnd.nextInt(n)}) {
+                long[] x = new long[4];
+                F.pow(root, 0, new long[] {i}, x, 0);
+                F.mul(x, 0, shift, 0, x, 0);
+                assertEquals(F.toBigInteger(horner(coeffs, n, x)), F.toBigInteger(values, 4 * i),
+                        "toCoset 2^" + log2n + " at shift w^" + i);
+            }
+        }
+    }
+
     private static long[] horner(long[] coeffs, int n, long[] x) {
         long[] acc = new long[4];
         for (int j = n - 1; j >= 0; j--) {
@@ -101,7 +138,7 @@ class NttTest {
         int log2n = 6;
         int n = 1 << log2n;
         List<List<BigInteger>> cases = new ArrayList<>();
-        cases.add(java.util.Collections.nCopies(n, max));
+        cases.add(Collections.nCopies(n, max));
         List<BigInteger> alternating = new ArrayList<>();
         List<BigInteger> topAndOne = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -187,8 +224,8 @@ class NttTest {
         long[] expected = FfjsVectors.toMontgomery(values.subList(0, 8));
         Ntt.forward(a, 3);
         Ntt.forward(expected, 3);
-        assertArrayEquals(expected, java.util.Arrays.copyOf(a, 32));
-        assertEquals(values.subList(8, 12), FfjsVectors.fromMontgomery(java.util.Arrays.copyOfRange(a, 32, 48), 4));
+        assertArrayEquals(expected, Arrays.copyOf(a, 32));
+        assertEquals(values.subList(8, 12), FfjsVectors.fromMontgomery(Arrays.copyOfRange(a, 32, 48), 4));
     }
 
     @Test
@@ -231,5 +268,7 @@ class NttTest {
         assertThrows(IllegalArgumentException.class, () -> Ntt.mulByPowers(seven, 8, F.one()));
         assertThrows(IllegalArgumentException.class, () -> Ntt.mulByPowers(seven, 7, new long[3]));
         assertThrows(IllegalArgumentException.class, () -> Ntt.cosetForward(seven, 2, null));
+        assertThrows(IllegalArgumentException.class, () -> Ntt.toCoset(seven, 3, F.one()));
+        assertThrows(IllegalArgumentException.class, () -> Ntt.toCoset(seven, 2, new long[5]));
     }
 }

@@ -2,11 +2,14 @@ package dev.verity.prover.poly;
 
 import dev.verity.prover.field.Fr;
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
  * Hand-run throughput check, not a test: prints ns per butterfly of warm forward NTTs and the time
- * of the Groth16 quotient step (3 inverse + 3 forward transforms plus the pointwise work).
+ * of the Groth16 quotient step (3 inverse + 3 forward transforms plus the pointwise work), as
+ * wall-clock time and as CPU time of the whole process (the figure to compare on a shared machine,
+ * where wall-clock time depends on what else runs).
  *
  * <pre>java -cp prover/target/classes:prover/target/test-classes dev.verity.prover.poly.NttThroughput [log2n...]</pre>
  */
@@ -15,7 +18,7 @@ public final class NttThroughput {
     }
 
     public static void main(String[] args) {
-        int[] sizes = args.length == 0 ? new int[] {16, 20} : java.util.Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        int[] sizes = args.length == 0 ? new int[] {16, 20} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
         System.out.println("workers: " + ParallelRange.workers());
         for (int log2n : sizes) {
             long[] a = randomElements(1 << log2n, log2n);
