@@ -42,11 +42,14 @@ public final class SetupBench {
         if (!Files.exists(r1cs)) {
             R1csFile.write(BenchCircuit.ofPower(power).constraints, r1cs);
         }
-        Path ptau = dir.resolve("dev-" + power + ".ptau");
+        // One power more than the domain: at exactly 2^power (above 2^14) snarkjs computes its circuit
+        // hash from bytes past the end of the tauG1 section, which no other tool reproduces.
+        int ptauPower = power + 1;
+        Path ptau = dir.resolve("dev-" + ptauPower + ".ptau");
         if (!Files.exists(ptau)) {
             long t = System.nanoTime();
-            DevPowersOfTau.generateUnsafe(ptau, power, new SecureRandom(), Progress.NONE);
-            out.printf("prepared dev ptau of power %d (unsafe, bench only) in %.1f s%n", power,
+            DevPowersOfTau.generateUnsafe(ptau, ptauPower, new SecureRandom(), Progress.NONE);
+            out.printf("prepared dev ptau of power %d (unsafe, bench only) in %.1f s%n", ptauPower,
                     (System.nanoTime() - t) / 1e9);
         }
         out.printf("%n## Groth16 setup, domain 2^%d (%d constraints)%n", power, (1 << power) - 2);

@@ -18,6 +18,8 @@ import java.math.BigInteger;
 public final class MontgomeryField {
     /** Limbs per element. */
     public static final int LIMBS = 4;
+    /** The integer 1 (not in Montgomery form); never written to. */
+    private static final long[] PLAIN_ONE = {1, 0, 0, 0};
 
     private final String name;
     private final BigInteger modulus;
@@ -297,8 +299,7 @@ public final class MontgomeryField {
 
     /** r = a * 1 / R: leaves Montgomery form. */
     private void mulByPlainOne(long[] a, int ao, long[] r, int ro) {
-        long[] plainOne = {1, 0, 0, 0};
-        mul(a, ao, plainOne, 0, r, ro);
+        mul(a, ao, PLAIN_ONE, 0, r, ro);
     }
 
     /** r = a^e for an exponent given as plain little-endian limbs. */
