@@ -195,22 +195,20 @@ public final class MontgomeryField {
         w = borrow(x2, y2, d2);
         long d3 = x3 - y3 - w;
         w = borrow(x3, y3, d3);
-        if (w != 0) {
-            long e0 = d0 + q0;
-            long c = carry(d0, q0, e0);
-            long e1 = d1 + q1 + c;
-            c = carry(d1, q1, e1);
-            long e2 = d2 + q2 + c;
-            c = carry(d2, q2, e2);
-            d3 = d3 + q3 + c;
-            d0 = e0;
-            d1 = e1;
-            d2 = e2;
-        }
-        r[ro] = d0;
-        r[ro + 1] = d1;
-        r[ro + 2] = d2;
-        r[ro + 3] = d3;
+        // add q back when the difference went negative, without a branch: on random data the
+        // borrow is a coin toss, and a mispredicted branch costs more than the masked addition
+        long mask = -w;
+        long m0 = q0 & mask, m1 = q1 & mask, m2 = q2 & mask, m3 = q3 & mask;
+        long e0 = d0 + m0;
+        long c = carry(d0, m0, e0);
+        long e1 = d1 + m1 + c;
+        c = carry(d1, m1, e1);
+        long e2 = d2 + m2 + c;
+        c = carry(d2, m2, e2);
+        r[ro] = e0;
+        r[ro + 1] = e1;
+        r[ro + 2] = e2;
+        r[ro + 3] = d3 + m3 + c;
     }
 
     public void neg(long[] a, int ao, long[] r, int ro) {
@@ -352,6 +350,7 @@ public final class MontgomeryField {
 
     // ---------------------------------------------------------------- internals
 
+    /** r = s - q if s >= q else s, without a branch (the outcome is unpredictable on random data). */
     private void reduceOnce(long s0, long s1, long s2, long s3, long[] r, int ro) {
         long d0 = s0 - q0;
         long w = borrow(s0, q0, d0);
@@ -361,17 +360,11 @@ public final class MontgomeryField {
         w = borrow(s2, q2, d2);
         long d3 = s3 - q3 - w;
         w = borrow(s3, q3, d3);
-        if (w == 0) {
-            r[ro] = d0;
-            r[ro + 1] = d1;
-            r[ro + 2] = d2;
-            r[ro + 3] = d3;
-        } else {
-            r[ro] = s0;
-            r[ro + 1] = s1;
-            r[ro + 2] = s2;
-            r[ro + 3] = s3;
-        }
+        long keep = -w; // all ones when s < q: keep s
+        r[ro] = (s0 & keep) | (d0 & ~keep);
+        r[ro + 1] = (s1 & keep) | (d1 & ~keep);
+        r[ro + 2] = (s2 & keep) | (d2 & ~keep);
+        r[ro + 3] = (s3 & keep) | (d3 & ~keep);
     }
 
     private int compareToModulus(long x0, long x1, long x2, long x3) {
