@@ -1,5 +1,6 @@
 package dev.verity.cli;
 
+import dev.verity.prover.groth16.CircuitShape;
 import dev.verity.prover.io.R1csFile;
 import dev.verity.prover.r1cs.ConstraintSystem;
 import java.io.PrintWriter;
@@ -29,9 +30,8 @@ final class R1csCommand {
             out.println("# of Public Inputs: " + cs.nPubIn());
             out.println("# of Labels: " + cs.nLabels());
             out.println("# of Outputs: " + cs.nPubOut());
-            int domain = 1 << Math.max(1, 64 - Long.numberOfLeadingZeros((long) cs.nConstraints() + cs.nPublic()));
-            out.println("Groth16 domain: " + domain + " (needs a Powers of Tau file of power "
-                    + Integer.numberOfTrailingZeros(domain) + " or more)");
+            int log2 = CircuitShape.domainLog2(cs);
+            out.println("Groth16 domain: " + (1 << log2) + " (needs a Powers of Tau file of power " + log2 + " or more)");
             return VerityCli.EXIT_OK;
         }
     }

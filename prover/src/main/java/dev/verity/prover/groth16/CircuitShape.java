@@ -10,7 +10,7 @@ import dev.verity.prover.r1cs.SparseMatrix;
  * What every Groth16 key of a circuit shares, whoever makes it: the domain size and the sparse
  * A/B coefficients the prover evaluates, laid out as {@code snarkjs groth16 setup} lays them out.
  */
-final class CircuitShape {
+public final class CircuitShape {
     private static final int L = MontgomeryField.LIMBS;
 
     private CircuitShape() {
@@ -20,7 +20,7 @@ final class CircuitShape {
      * log2 of the domain: the smallest power of two holding the constraints plus one extra row per
      * public signal and the constant wire (snarkjs' "x_s * 0 = 0" rows that bind public inputs).
      */
-    static int domainLog2(ConstraintSystem cs) {
+    public static int domainLog2(ConstraintSystem cs) {
         long rows = (long) cs.nConstraints() + cs.nPublic() + 1;
         // snarkjs: 2^(floor(log2(rows - 1)) + 1), which is 2 (not 1) for a single row
         int log2 = Math.max(1, 64 - Long.numberOfLeadingZeros(rows - 1));
