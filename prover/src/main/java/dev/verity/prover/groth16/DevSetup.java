@@ -3,7 +3,6 @@ package dev.verity.prover.groth16;
 import dev.verity.prover.field.Fr;
 import dev.verity.prover.field.MontgomeryField;
 import dev.verity.prover.io.Zkey;
-import dev.verity.prover.poly.Domain;
 import dev.verity.prover.r1cs.ConstraintSystem;
 import dev.verity.prover.r1cs.SparseMatrix;
 import dev.verity.prover.util.Progress;

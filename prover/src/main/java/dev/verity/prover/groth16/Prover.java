@@ -60,7 +60,7 @@ public final class Prover {
 
         progress.begin("quotient polynomial (6 NTTs of size 2^" + log2n + ")");
         long[] h = QuotientEvaluations.compute(a, b, c, log2n);
-        b = null;
+        b = null; // at 2^20 these are 32 MiB each: let the collector take them during the MSMs
         c = null;
 
         int nPublic = zkey.nPublic();

@@ -4,7 +4,6 @@ import dev.verity.prover.curve.CurveArithmetic;
 import dev.verity.prover.field.Fr;
 import dev.verity.prover.field.MontgomeryField;
 import dev.verity.prover.util.Progress;
-import java.math.BigInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 

@@ -9,7 +9,6 @@ import dev.verity.prover.io.PtauFile;
 import dev.verity.prover.io.R1csFile;
 import dev.verity.prover.io.ZkeyFile;
 import dev.verity.prover.util.Progress;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
