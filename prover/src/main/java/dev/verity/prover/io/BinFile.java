@@ -93,7 +93,7 @@ public final class BinFile implements Closeable {
             throw new FormatException(path, "truncated or corrupt: the header announces " + count
                     + " sections but the file has only " + fileSize + " bytes");
         }
-        List<Section> sections = new ArrayList<>((int) count);
+        List<Section> sections = new ArrayList<>((int) Math.min(count, 64));
         Map<Integer, Section> seen = new HashMap<>();
         long pos = FILE_HEADER_BYTES;
         for (long i = 0; i < count; i++) {

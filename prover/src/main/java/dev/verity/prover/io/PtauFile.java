@@ -131,6 +131,19 @@ public final class PtauFile implements Closeable {
         return file.has(LAGRANGE_G1);
     }
 
+    /**
+     * Checks that this file can set up a circuit whose domain has 2^{@code cirPower} points: it
+     * must be prepared for phase 2 and have at least that power (snarkjs' "circuit too big for
+     * this power of tau ceremony").
+     */
+    public void requireDomainPower(int cirPower) throws FormatException {
+        requirePrepared();
+        if (cirPower > power) {
+            throw file.error("the circuit needs a domain of 2^" + cirPower + " points but this powers of tau file has"
+                    + " power " + power + "; use a file of power " + cirPower + " or more");
+        }
+    }
+
     /** {@code count} points [tau^i] G1 from i = {@code first}. */
     public long[] tauG1(long first, int count) throws IOException {
         return points(TAU_G1, "tauG1", G1, first, count);

@@ -123,7 +123,11 @@ public final class R1csFile {
                                     + " is not below r: " + MontgomeryField.limbsToBigInteger(coefficient, 0));
                         }
                         Fr.FIELD.toMontgomery(coefficient, 0, coefficient, 0);
-                        builders[m].addTerm((int) wire, coefficient, 0);
+                        try {
+                            builders[m].addTerm((int) wire, coefficient, 0);
+                        } catch (IllegalStateException e) {
+                            throw in.error("too large for this implementation: " + e.getMessage());
+                        }
                     }
                     builders[m].endRow();
                 }

@@ -35,7 +35,7 @@ public final class SectionInput implements Closeable {
         this.end = start + length;
         this.filePos = start;
         int capacity = (int) Math.min(CHUNK, Math.max(length, 8));
-        this.buf = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN).limit(0);
+        this.buf = ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN).limit(0);
     }
 
     /** Bytes consumed so far. */
