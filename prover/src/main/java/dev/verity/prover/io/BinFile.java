@@ -181,9 +181,8 @@ public final class BinFile implements Closeable {
             throw error("section " + id + " (" + name + ") is too large to hold in memory (" + s.size() + " bytes)");
         }
         byte[] out = new byte[(int) s.size()];
-        try (SectionInput in = open(id, name)) {
-            in.readBytes(out, 0, out.length);
-        }
+        SectionInput in = open(id, name);
+        in.readBytes(out, 0, out.length);
         return out;
     }
 

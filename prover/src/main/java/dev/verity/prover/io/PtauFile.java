@@ -67,13 +67,13 @@ public final class PtauFile implements Closeable {
     public static PtauFile open(Path path) throws IOException {
         BinFile file = BinFile.open(path, "ptau", 1, 1);
         try {
-            int power;
-            int ceremonyPower;
-            try (SectionInput in = file.open(HEADER, "header")) {
-                R1csFile.checkPrime(in, Fp.MODULUS, "powers of tau for another curve");
-                power = in.readU32AtMost(MAX_POWER, "power");
-                ceremonyPower = in.readU32AtMost(MAX_POWER, "ceremonyPower");
-                in.expectEnd();
+            SectionInput in = file.open(HEADER, "header");
+            FieldHeader.read(in, Fp.MODULUS, "powers of tau for another curve");
+            int power = in.readU32AtMost(MAX_POWER, "power");
+            int ceremonyPower = in.readU32AtMost(MAX_POWER, "ceremonyPower");
+            in.expectEnd();
+            if (ceremonyPower < power) {
+                throw in.error("ceremonyPower " + ceremonyPower + " is below power " + power);
             }
             PtauFile ptau = new PtauFile(file, power, ceremonyPower);
             ptau.checkSizes();
@@ -231,9 +231,8 @@ public final class PtauFile implements Closeable {
         }
         long bytesPerPoint = 8L * limbs;
         long[] out = new long[limbs * count];
-        try (SectionInput in = file.open(id, name, first * bytesPerPoint, count * bytesPerPoint)) {
-            in.readLongs(out, 0, out.length);
-        }
+        SectionInput in = file.open(id, name, first * bytesPerPoint, count * bytesPerPoint);
+        in.readLongs(out, 0, out.length);
         long bad = CurveCheck.firstNonCanonical(out, 0, out.length / 4);
         if (bad >= 0) {
             throw file.error("section " + id + " (" + name + "): point " + (first + bad / (limbs / 4))
