@@ -93,7 +93,7 @@ public final class BinFile implements Closeable {
             throw new FormatException(path, "truncated or corrupt: the header announces " + count
                     + " sections but the file has only " + fileSize + " bytes");
         }
-        List<Section> sections = new ArrayList<>((int) count);
+        List<Section> sections = new ArrayList<>((int) Math.min(count, 64));
         Map<Integer, Section> seen = new HashMap<>();
         long pos = FILE_HEADER_BYTES;
         for (long i = 0; i < count; i++) {
@@ -181,9 +181,8 @@ public final class BinFile implements Closeable {
             throw error("section " + id + " (" + name + ") is too large to hold in memory (" + s.size() + " bytes)");
         }
         byte[] out = new byte[(int) s.size()];
-        try (SectionInput in = open(id, name)) {
-            in.readBytes(out, 0, out.length);
-        }
+        SectionInput in = open(id, name);
+        in.readBytes(out, 0, out.length);
         return out;
     }
 

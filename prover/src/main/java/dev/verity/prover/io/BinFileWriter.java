@@ -24,7 +24,7 @@ public final class BinFileWriter implements Closeable {
     private final Path path;
     private final FileChannel channel;
     private final int announcedSections;
-    private final ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer buf = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
     /** File position where {@link #buf}'s content goes. */
     private long flushedTo;
     private int writtenSections;

@@ -67,13 +67,13 @@ public final class PtauFile implements Closeable {
     public static PtauFile open(Path path) throws IOException {
         BinFile file = BinFile.open(path, "ptau", 1, 1);
         try {
-            int power;
-            int ceremonyPower;
-            try (SectionInput in = file.open(HEADER, "header")) {
-                R1csFile.checkPrime(in, Fp.MODULUS, "powers of tau for another curve");
-                power = in.readU32AtMost(MAX_POWER, "power");
-                ceremonyPower = in.readU32AtMost(MAX_POWER, "ceremonyPower");
-                in.expectEnd();
+            SectionInput in = file.open(HEADER, "header");
+            FieldHeader.read(in, Fp.MODULUS, "powers of tau for another curve");
+            int power = in.readU32AtMost(MAX_POWER, "power");
+            int ceremonyPower = in.readU32AtMost(MAX_POWER, "ceremonyPower");
+            in.expectEnd();
+            if (ceremonyPower < power) {
+                throw in.error("ceremonyPower " + ceremonyPower + " is below power " + power);
             }
             PtauFile ptau = new PtauFile(file, power, ceremonyPower);
             ptau.checkSizes();
@@ -129,6 +129,19 @@ public final class PtauFile implements Closeable {
     /** Whether the Lagrange sections 12-15 are present ({@code snarkjs powersoftau prepare phase2}). */
     public boolean isPreparedForPhase2() {
         return file.has(LAGRANGE_G1);
+    }
+
+    /**
+     * Checks that this file can set up a circuit whose domain has 2^{@code cirPower} points: it
+     * must be prepared for phase 2 and have at least that power (snarkjs' "circuit too big for
+     * this power of tau ceremony").
+     */
+    public void requireDomainPower(int cirPower) throws FormatException {
+        requirePrepared();
+        if (cirPower > power) {
+            throw file.error("the circuit needs a domain of 2^" + cirPower + " points but this powers of tau file has"
+                    + " power " + power + "; use a file of power " + cirPower + " or more");
+        }
     }
 
     /** {@code count} points [tau^i] G1 from i = {@code first}. */
@@ -218,9 +231,8 @@ public final class PtauFile implements Closeable {
         }
         long bytesPerPoint = 8L * limbs;
         long[] out = new long[limbs * count];
-        try (SectionInput in = file.open(id, name, first * bytesPerPoint, count * bytesPerPoint)) {
-            in.readLongs(out, 0, out.length);
-        }
+        SectionInput in = file.open(id, name, first * bytesPerPoint, count * bytesPerPoint);
+        in.readLongs(out, 0, out.length);
         long bad = CurveCheck.firstNonCanonical(out, 0, out.length / 4);
         if (bad >= 0) {
             throw file.error("section " + id + " (" + name + "): point " + (first + bad / (limbs / 4))

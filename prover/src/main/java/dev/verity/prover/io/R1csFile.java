@@ -5,7 +5,6 @@ import dev.verity.prover.field.MontgomeryField;
 import dev.verity.prover.r1cs.ConstraintSystem;
 import dev.verity.prover.r1cs.SparseMatrix;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -36,7 +35,6 @@ public final class R1csFile {
     public static final int[] SNARKJS_ORDER = {HEADER, CONSTRAINTS, WIRE_TO_LABEL};
 
     private static final int VERSION = 1;
-    private static final int N8 = 32;
     private static final int L = MontgomeryField.LIMBS;
     private static final String[] MATRIX = {"A", "B", "C"};
 
@@ -64,89 +62,68 @@ public final class R1csFile {
     }
 
     private static Header readHeader(BinFile file) throws IOException {
-        try (SectionInput in = file.open(HEADER, "header")) {
-            checkPrime(in, Fr.MODULUS, "circuit is over another curve's field");
-            int nWires = in.readU32AtMost(Integer.MAX_VALUE, "nWires");
-            int nPubOut = in.readU32AtMost(Integer.MAX_VALUE, "nPubOut");
-            int nPubIn = in.readU32AtMost(Integer.MAX_VALUE, "nPubIn");
-            int nPrvIn = in.readU32AtMost(Integer.MAX_VALUE, "nPrvIn");
-            long nLabels = in.readU64("nLabels");
-            int nConstraints = in.readU32AtMost(Integer.MAX_VALUE - 1, "nConstraints");
-            in.expectEnd();
-            if (nWires < 1 || 1L + nPubOut + nPubIn + nPrvIn > nWires) {
-                throw in.error("nWires " + nWires + " cannot hold the one wire, " + nPubOut + " outputs, " + nPubIn
-                        + " public and " + nPrvIn + " private inputs");
-            }
-            return new Header(nWires, nPubOut, nPubIn, nPrvIn, nLabels, nConstraints);
+        SectionInput in = file.open(HEADER, "header");
+        FieldHeader.read(in, Fr.MODULUS, "circuit is over another curve's field");
+        int nWires = in.readU32AtMost(Integer.MAX_VALUE, "nWires");
+        int nPubOut = in.readU32AtMost(Integer.MAX_VALUE, "nPubOut");
+        int nPubIn = in.readU32AtMost(Integer.MAX_VALUE, "nPubIn");
+        int nPrvIn = in.readU32AtMost(Integer.MAX_VALUE, "nPrvIn");
+        long nLabels = in.readU64("nLabels");
+        int nConstraints = in.readU32AtMost(Integer.MAX_VALUE - 1, "nConstraints");
+        in.expectEnd();
+        if (nWires < 1 || 1L + nPubOut + nPubIn + nPrvIn > nWires) {
+            throw in.error("nWires " + nWires + " cannot hold the one wire, " + nPubOut + " outputs, " + nPubIn
+                    + " public and " + nPrvIn + " private inputs");
         }
-    }
-
-    /**
-     * Reads {@code u32 n8 | n8 bytes prime} and requires the BN254 prime {@code expected}; shared
-     * by the formats that start their header this way.
-     */
-    static void checkPrime(SectionInput in, BigInteger expected, String otherCurve) throws IOException {
-        long n8 = in.readU32();
-        if (n8 != N8) {
-            throw in.error(otherCurve + ": field elements of " + n8 + " bytes, BN254 uses " + N8);
-        }
-        long[] limbs = new long[L];
-        in.readLongs(limbs, 0, L);
-        BigInteger prime = MontgomeryField.limbsToBigInteger(limbs, 0);
-        if (!prime.equals(expected)) {
-            throw in.error(otherCurve + ": prime " + prime + ", expected BN254's " + expected);
-        }
-    }
-
-    static void writePrime(BinFileWriter out, BigInteger prime) throws IOException {
-        out.writeU32(N8);
-        out.writeLongs(MontgomeryField.toLimbs(prime), 0, L);
+        return new Header(nWires, nPubOut, nPubIn, nPrvIn, nLabels, nConstraints);
     }
 
     private static SparseMatrix[] readConstraints(BinFile file, Header h) throws IOException {
         SparseMatrix.Builder[] builders = {new SparseMatrix.Builder(), new SparseMatrix.Builder(),
             new SparseMatrix.Builder()};
         long[] coefficient = new long[L];
-        try (SectionInput in = file.open(CONSTRAINTS, "constraints")) {
-            for (int c = 0; c < h.nConstraints; c++) {
-                for (int m = 0; m < 3; m++) {
-                    long nTerms = in.readU32();
-                    for (long t = 0; t < nTerms; t++) {
-                        long wire = in.readU32();
-                        if (wire >= h.nWires) {
-                            throw in.error("constraint " + c + " (" + MATRIX[m] + ") uses wire " + wire + " but nWires is "
-                                    + h.nWires);
-                        }
-                        in.readLongs(coefficient, 0, L);
-                        if (!Fr.FIELD.isCanonical(coefficient, 0)) {
-                            throw in.error("constraint " + c + " (" + MATRIX[m] + "): coefficient of wire " + wire
-                                    + " is not below r: " + MontgomeryField.limbsToBigInteger(coefficient, 0));
-                        }
-                        Fr.FIELD.toMontgomery(coefficient, 0, coefficient, 0);
-                        builders[m].addTerm((int) wire, coefficient, 0);
+        SectionInput in = file.open(CONSTRAINTS, "constraints");
+        for (int c = 0; c < h.nConstraints; c++) {
+            for (int m = 0; m < 3; m++) {
+                long nTerms = in.readU32();
+                for (long t = 0; t < nTerms; t++) {
+                    long wire = in.readU32();
+                    if (wire >= h.nWires) {
+                        throw in.error("constraint " + c + " (" + MATRIX[m] + ") uses wire " + wire + " but nWires is "
+                                + h.nWires);
                     }
-                    builders[m].endRow();
+                    in.readLongs(coefficient, 0, L);
+                    if (!Fr.FIELD.isCanonical(coefficient, 0)) {
+                        throw in.error("constraint " + c + " (" + MATRIX[m] + "): coefficient of wire " + wire
+                                + " is not below r: " + MontgomeryField.limbsToBigInteger(coefficient, 0));
+                    }
+                    Fr.FIELD.toMontgomery(coefficient, 0, coefficient, 0);
+                    try {
+                        builders[m].addTerm((int) wire, coefficient, 0);
+                    } catch (IllegalStateException e) {
+                        throw in.error("too large for this implementation: " + e.getMessage());
+                    }
                 }
+                builders[m].endRow();
             }
-            in.expectEnd();
         }
+        in.expectEnd();
         return new SparseMatrix[] {builders[0].build(), builders[1].build(), builders[2].build()};
     }
 
     private static long[] readLabels(BinFile file, Header h) throws IOException {
-        try (SectionInput in = file.open(WIRE_TO_LABEL, "wire to label map")) {
-            if (in.remaining() != 8L * h.nWires) {
-                throw in.error("has " + in.remaining() + " bytes, expected 8 x nWires = " + 8L * h.nWires);
-            }
-            long[] labels = new long[h.nWires];
-            in.readLongs(labels, 0, h.nWires);
-            for (int i = 0; i < labels.length; i++) {
-                if (labels[i] < 0) {
-                    throw in.error("label of wire " + i + " is " + Long.toUnsignedString(labels[i]) + ", too large");
-                }
-            }
-            return labels;
+        SectionInput in = file.open(WIRE_TO_LABEL, "wire to label map");
+        if (in.remaining() != 8L * h.nWires) {
+            throw in.error("has " + in.remaining() + " bytes, expected 8 x nWires = " + 8L * h.nWires);
         }
+        long[] labels = new long[h.nWires];
+        in.readLongs(labels, 0, h.nWires);
+        for (int i = 0; i < labels.length; i++) {
+            if (labels[i] < 0) {
+                throw in.error("label of wire " + i + " is " + Long.toUnsignedString(labels[i]) + ", too large");
+            }
+        }
+        return labels;
     }
 
     /** Writes {@code cs} with the sections in circom's order. */
@@ -177,7 +154,7 @@ public final class R1csFile {
     }
 
     private static void writeHeader(BinFileWriter out, ConstraintSystem cs) throws IOException {
-        writePrime(out, Fr.MODULUS);
+        FieldHeader.write(out, Fr.MODULUS);
         out.writeU32(cs.nWires());
         out.writeU32(cs.nPubOut());
         out.writeU32(cs.nPubIn());

@@ -1,6 +1,5 @@
 package dev.verity.prover.io;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -11,9 +10,9 @@ import java.nio.ByteOrder;
  * <p>Every read is bounds-checked against the section: reading past its end raises a
  * {@link FormatException} naming the section, never a buffer underflow. Bulk reads of
  * {@code long}s copy through a {@code LongBuffer} view straight into the destination array.
- * Not thread-safe; {@link #close()} does not close the file.
+ * Not thread-safe; it holds no resources of its own (the file belongs to the {@link BinFile}).
  */
-public final class SectionInput implements Closeable {
+public final class SectionInput {
     private static final int CHUNK = 1 << 20;
     /** Up to this many longs are copied one by one; more go through a bulk view. */
     private static final int SMALL = 16;
@@ -35,7 +34,7 @@ public final class SectionInput implements Closeable {
         this.end = start + length;
         this.filePos = start;
         int capacity = (int) Math.min(CHUNK, Math.max(length, 8));
-        this.buf = ByteBuffer.allocate(capacity).order(ByteOrder.LITTLE_ENDIAN).limit(0);
+        this.buf = ByteBuffer.allocateDirect(capacity).order(ByteOrder.LITTLE_ENDIAN).limit(0);
     }
 
     /** Bytes consumed so far. */
@@ -127,11 +126,6 @@ public final class SectionInput implements Closeable {
     /** A format error about this section. */
     public FormatException error(String problem) {
         return file.error("section " + Integer.toUnsignedString(section.id()) + " (" + name + "): " + problem);
-    }
-
-    @Override
-    public void close() {
-        // the channel belongs to the BinFile
     }
 
     private void need(int bytes) throws IOException {

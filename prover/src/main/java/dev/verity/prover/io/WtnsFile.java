@@ -27,19 +27,16 @@ public final class WtnsFile {
 
     public static Witness read(Path path) throws IOException {
         try (BinFile file = BinFile.open(path, "wtns", 1, VERSION)) {
-            int n;
-            try (SectionInput in = file.open(HEADER, "header")) {
-                R1csFile.checkPrime(in, Fr.MODULUS, "witness is over another curve's field");
-                n = in.readU32AtMost(Integer.MAX_VALUE / L, "nWitness");
-                in.expectEnd();
-            }
+            SectionInput header = file.open(HEADER, "header");
+            FieldHeader.read(header, Fr.MODULUS, "witness is over another curve's field");
+            int n = header.readU32AtMost(Integer.MAX_VALUE / L, "nWitness");
+            header.expectEnd();
             long[] limbs = new long[L * n];
-            try (SectionInput in = file.open(VALUES, "values")) {
-                if (in.remaining() != 32L * n) {
-                    throw in.error("has " + in.remaining() + " bytes, expected 32 x nWitness = " + 32L * n);
-                }
-                in.readLongs(limbs, 0, limbs.length);
+            SectionInput values = file.open(VALUES, "values");
+            if (values.remaining() != 32L * n) {
+                throw values.error("has " + values.remaining() + " bytes, expected 32 x nWitness = " + 32L * n);
             }
+            values.readLongs(limbs, 0, limbs.length);
             try {
                 return new Witness(limbs);
             } catch (IllegalArgumentException e) {
@@ -51,7 +48,7 @@ public final class WtnsFile {
     public static void write(Witness witness, Path path) throws IOException {
         try (BinFileWriter out = BinFileWriter.create(path, "wtns", VERSION, 2)) {
             out.beginSection(HEADER);
-            R1csFile.writePrime(out, Fr.MODULUS);
+            FieldHeader.write(out, Fr.MODULUS);
             out.writeU32(witness.size());
             out.endSection();
             out.beginSection(VALUES);

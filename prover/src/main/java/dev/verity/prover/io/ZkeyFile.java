@@ -55,19 +55,15 @@ public final class ZkeyFile {
     public static Zkey read(Path path) throws IOException {
         try (BinFile file = BinFile.open(path, "zkey", VERSION, VERSION)) {
             readProtocol(file);
-            int nVars;
-            int nPublic;
-            int domainSize;
             long[] vk = new long[3 * G1 + 3 * G2];
-            try (SectionInput in = file.open(GROTH16_HEADER, "Groth16 header")) {
-                R1csFile.checkPrime(in, Fp.MODULUS, "key is for another curve");
-                R1csFile.checkPrime(in, Fr.MODULUS, "key is for another curve");
-                nVars = in.readU32AtMost(Integer.MAX_VALUE / G2, "nVars");
-                nPublic = in.readU32AtMost(Integer.MAX_VALUE, "nPublic");
-                domainSize = in.readU32AtMost(Integer.MAX_VALUE / G1, "domainSize");
-                in.readLongs(vk, 0, vk.length);
-                in.expectEnd();
-            }
+            SectionInput in = file.open(GROTH16_HEADER, "Groth16 header");
+            FieldHeader.read(in, Fp.MODULUS, "key is for another curve");
+            FieldHeader.read(in, Fr.MODULUS, "key is for another curve");
+            int nVars = in.readU32AtMost(Integer.MAX_VALUE / G2, "nVars");
+            int nPublic = in.readU32AtMost(Integer.MAX_VALUE, "nPublic");
+            int domainSize = in.readU32AtMost(Integer.MAX_VALUE / G1, "domainSize");
+            in.readLongs(vk, 0, vk.length);
+            in.expectEnd();
             // checked before the section sizes that depend on them, for a clear message
             if (nPublic >= nVars) {
                 throw file.error("nPublic " + nPublic + " is not below nVars " + nVars);
@@ -97,48 +93,45 @@ public final class ZkeyFile {
     }
 
     private static void readProtocol(BinFile file) throws IOException {
-        try (SectionInput in = file.open(HEADER, "header")) {
-            long protocol = in.readU32();
-            in.expectEnd();
-            switch ((int) protocol) {
-                case GROTH16 -> { }
-                case PLONK -> throw file.error("is a PLONK key; only Groth16 keys are supported");
-                case FFLONK -> throw file.error("is an FFLONK key; only Groth16 keys are supported");
-                default -> throw file.error("unknown protocol id " + protocol + " (Groth16 is 1)");
-            }
+        SectionInput in = file.open(HEADER, "header");
+        long protocol = in.readU32();
+        in.expectEnd();
+        switch ((int) protocol) {
+            case GROTH16 -> { }
+            case PLONK -> throw file.error("is a PLONK key; only Groth16 keys are supported");
+            case FFLONK -> throw file.error("is an FFLONK key; only Groth16 keys are supported");
+            default -> throw file.error("unknown protocol id " + protocol + " (Groth16 is 1)");
         }
     }
 
     private static long[] readPoints(BinFile file, int id, String name, int count, int limbs) throws IOException {
-        try (SectionInput in = file.open(id, name)) {
-            long expected = 8L * limbs * count;
-            if (in.remaining() != expected) {
-                throw in.error("has " + in.remaining() + " bytes, expected " + expected + " for " + count + " points");
-            }
-            long[] points = new long[limbs * count];
-            in.readLongs(points, 0, points.length);
-            return points;
+        SectionInput in = file.open(id, name);
+        long expected = 8L * limbs * count;
+        if (in.remaining() != expected) {
+            throw in.error("has " + in.remaining() + " bytes, expected " + expected + " for " + count + " points");
         }
+        long[] points = new long[limbs * count];
+        in.readLongs(points, 0, points.length);
+        return points;
     }
 
     private static Zkey.Coefficients readCoefficients(BinFile file) throws IOException {
-        try (SectionInput in = file.open(COEFFICIENTS, "coefficients")) {
-            int n = in.readU32AtMost(Integer.MAX_VALUE / 4, "coefficient count");
-            if (in.remaining() != (long) COEFFICIENT_BYTES * n) {
-                throw in.error("has " + (in.remaining() + 4) + " bytes, expected 4 + 44 x " + n);
-            }
-            int[] matrix = new int[n];
-            int[] constraint = new int[n];
-            int[] signal = new int[n];
-            long[] value = new long[4 * n];
-            for (int i = 0; i < n; i++) {
-                matrix[i] = (int) in.readU32();
-                constraint[i] = (int) in.readU32();
-                signal[i] = (int) in.readU32();
-                in.readLongs(value, 4 * i, 4);
-            }
-            return new Zkey.Coefficients(matrix, constraint, signal, value);
+        SectionInput in = file.open(COEFFICIENTS, "coefficients");
+        int n = in.readU32AtMost(Integer.MAX_VALUE / 4, "coefficient count");
+        if (in.remaining() != (long) COEFFICIENT_BYTES * n) {
+            throw in.error("has " + (in.remaining() + 4) + " bytes, expected 4 + 44 x " + n);
         }
+        int[] matrix = new int[n];
+        int[] constraint = new int[n];
+        int[] signal = new int[n];
+        long[] value = new long[4 * n];
+        for (int i = 0; i < n; i++) {
+            matrix[i] = (int) in.readU32();
+            constraint[i] = (int) in.readU32();
+            signal[i] = (int) in.readU32();
+            in.readLongs(value, 4 * i, 4);
+        }
+        return new Zkey.Coefficients(matrix, constraint, signal, value);
     }
 
     /** Writes {@code zkey} with the sections in the order {@code snarkjs groth16 setup} uses. */
@@ -168,8 +161,8 @@ public final class ZkeyFile {
         switch (section) {
             case HEADER -> out.writeU32(GROTH16);
             case GROTH16_HEADER -> {
-                R1csFile.writePrime(out, Fp.MODULUS);
-                R1csFile.writePrime(out, Fr.MODULUS);
+                FieldHeader.write(out, Fp.MODULUS);
+                FieldHeader.write(out, Fr.MODULUS);
                 out.writeU32(z.nVars());
                 out.writeU32(z.nPublic());
                 out.writeU32(z.domainSize());

@@ -89,6 +89,9 @@ public final class SparseMatrix {
      * that do not know the number of terms in advance.
      */
     public static final class Builder {
+        /** The coefficient array (4 longs per term) must stay within Java's array size limit. */
+        private static final int MAX_TERMS = (Integer.MAX_VALUE - 8) / L;
+
         private int[] rowStart = new int[16];
         private int rows;
         private int[] wires = new int[16];
@@ -98,12 +101,12 @@ public final class SparseMatrix {
         /** Adds a term to the current row; the coefficient is 4 Montgomery limbs at {@code off}. */
         public Builder addTerm(int wire, long[] coefficient, int off) {
             if (terms == wires.length) {
-                int grown = Math.max(16, (int) Math.min(Integer.MAX_VALUE - 8, 2L * terms));
-                if (grown == terms) {
-                    throw new IllegalStateException("too many terms for one matrix");
+                if (terms == MAX_TERMS) {
+                    throw new IllegalStateException("more than " + MAX_TERMS + " terms in one matrix");
                 }
+                int grown = (int) Math.min(MAX_TERMS, 2L * terms);
                 wires = Arrays.copyOf(wires, grown);
-                coefficients = Arrays.copyOf(coefficients, Math.multiplyExact(grown, L));
+                coefficients = Arrays.copyOf(coefficients, L * grown);
             }
             wires[terms] = wire;
             System.arraycopy(coefficient, off, coefficients, L * terms, L);

@@ -74,26 +74,22 @@ class BinFileTest {
             assertEquals(0, f.section(1, "empty").size());
             assertTrue(f.has(2));
             assertFalse(f.has(3));
-            try (SectionInput in = f.open(7, "seven")) {
-                assertEquals(0xFFFF_FFFFL, in.readU32());
-                byte[] three = new byte[3];
-                in.readBytes(three, 0, 3);
-                assertArrayEquals(new byte[] {1, 2, 3}, three);
-                in.expectEnd();
-            }
-            try (SectionInput in = f.open(2, "big")) {
-                assertEquals(5, in.readU32());
-                long[] back = new long[big.length];
-                in.readLongs(back, 0, 3); // small read, then bulk reads across chunks
-                in.readLongs(back, 3, big.length - 3);
-                assertArrayEquals(big, back);
-                in.expectEnd();
-            }
-            try (SectionInput in = f.open(2, "big", 4 + 8L * 200_000, 8 * 3)) {
-                long[] part = new long[3];
-                in.readLongs(part, 0, 3);
-                assertArrayEquals(Arrays.copyOfRange(big, 200_000, 200_003), part);
-            }
+            SectionInput seven = f.open(7, "seven");
+            assertEquals(0xFFFF_FFFFL, seven.readU32());
+            byte[] three = new byte[3];
+            seven.readBytes(three, 0, 3);
+            assertArrayEquals(new byte[] {1, 2, 3}, three);
+            seven.expectEnd();
+            SectionInput whole = f.open(2, "big");
+            assertEquals(5, whole.readU32());
+            long[] back = new long[big.length];
+            whole.readLongs(back, 0, 3); // small read, then bulk reads across chunks
+            whole.readLongs(back, 3, big.length - 3);
+            assertArrayEquals(big, back);
+            whole.expectEnd();
+            long[] part = new long[3];
+            f.open(2, "big", 4 + 8L * 200_000, 8 * 3).readLongs(part, 0, 3);
+            assertArrayEquals(Arrays.copyOfRange(big, 200_000, 200_003), part);
         }
     }
 

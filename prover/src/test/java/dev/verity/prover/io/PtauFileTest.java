@@ -68,6 +68,8 @@ class PtauFileTest {
             assertFormatError(ptau.path(), () -> ptau.lagrangeG1(10), "needs power 10", "only goes up to 9");
             assertFormatError(ptau.path(), () -> ptau.lagrangeG2(9), "needs power 9", "only goes up to 8");
             assertFormatError(ptau.path(), () -> ptau.lagrangeBetaG1(9), "only goes up to 8");
+            ptau.requireDomainPower(8);
+            assertFormatError(ptau.path(), () -> ptau.requireDomainPower(9), "needs a domain of 2^9", "power 8");
         }
     }
 
@@ -100,6 +102,7 @@ class PtauFileTest {
             assertEquals(256 * 8, ptau.alphaTauG1(0, 256).length);
             assertFormatError(unprepared, () -> ptau.lagrangeG1(2), "not prepared for phase 2",
                     "snarkjs powersoftau prepare phase2");
+            assertFormatError(unprepared, () -> ptau.requireDomainPower(2), "not prepared for phase 2");
         }
         Path partial = dir.resolve("partial.ptau");
         copySections(file, partial, 1, 2, 3, 4, 5, 6, 7, 12);
