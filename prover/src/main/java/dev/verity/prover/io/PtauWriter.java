@@ -61,7 +61,7 @@ public final class PtauWriter implements Closeable {
         BinFileWriter out = BinFileWriter.create(path, "ptau", 1, 1 + order.length);
         try {
             out.beginSection(PtauFile.HEADER);
-            R1csFile.writePrime(out, Fp.MODULUS);
+            FieldHeader.write(out, Fp.MODULUS);
             out.writeU32(power);
             out.writeU32(ceremonyPower);
             out.endSection();
