@@ -1,7 +1,6 @@
 package dev.verity.prover.groth16;
 
 import dev.verity.prover.curve.G1;
-import dev.verity.prover.field.Fp;
 import dev.verity.prover.field.Fr;
 import dev.verity.prover.field.MontgomeryField;
 import dev.verity.prover.io.SnarkjsJson.Proof;
@@ -69,7 +68,7 @@ public final class BatchVerifier {
             Proof proof = proofs.get(i);
             long[] scaled = Msm.g1(proof.a(), 0, rho, i, 1);
             g1.toAffine(scaled, 0, g1Points, 8 * i);
-            Fp.FIELD.neg(g1Points, 8 * i + 4, g1Points, 8 * i + 4);
+            G1.negAffine(g1Points, 8 * i, g1Points, 8 * i);
             System.arraycopy(proof.b(), 0, g2Points, 16 * i, 16);
         }
         long[] alphaScaled = Msm.g1(vk.alpha1(), 0, icScalars, 0, 1);

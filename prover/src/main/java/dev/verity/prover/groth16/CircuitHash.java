@@ -62,7 +62,7 @@ final class CircuitHash {
      */
     void hashHPoints(long[] points, int domainSize) {
         count(domainSize - 1);
-        int hashed = domainSize <= SNARKJS_CHUNK ? domainSize - 1 : domainSize;
+        int hashed = hashedHPoints(domainSize);
         for (int i = 0; i < hashed; i++) {
             g1(points, i);
         }

@@ -2,7 +2,6 @@ package dev.verity.prover.groth16;
 
 import dev.verity.prover.curve.G1;
 import dev.verity.prover.curve.G2;
-import dev.verity.prover.field.Fp;
 import dev.verity.prover.field.Fr;
 import dev.verity.prover.field.MontgomeryField;
 import dev.verity.prover.io.SnarkjsJson.Proof;
@@ -47,7 +46,7 @@ public final class Verifier {
         long[] vkx = publicInputCombination(nPublic, ic, publicSignals);
         long[] g1 = new long[4 * 8];
         long[] g2 = new long[4 * 16];
-        negateG1(proof.a(), g1, 0);
+        G1.negAffine(proof.a(), 0, g1, 0);
         System.arraycopy(proof.b(), 0, g2, 0, 16);
         System.arraycopy(alpha1, 0, g1, 8, 8);
         System.arraycopy(beta2, 0, g2, 16, 16);
@@ -112,11 +111,5 @@ public final class Verifier {
         if (!G2.isInSubgroup(p, 0)) {
             throw new IllegalArgumentException(what + " is not in the subgroup of order r");
         }
-    }
-
-    /** Affine negation; the point at infinity (all zeros) stays as it is. */
-    static void negateG1(long[] p, long[] r, int ro) {
-        MontgomeryField.copy(p, 0, r, ro);
-        Fp.FIELD.neg(p, 4, r, ro + 4);
     }
 }
