@@ -5,7 +5,6 @@ import dev.verity.prover.curve.G2;
 import dev.verity.prover.io.FormatException;
 import dev.verity.prover.io.PtauFile;
 import dev.verity.prover.io.PtauWriter;
-import dev.verity.prover.poly.Domain;
 import dev.verity.prover.util.Progress;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +37,7 @@ import java.util.List;
  */
 public final class PowersOfTau {
     /** The largest power: Fr has 2-adicity 28 and prepared files go up to power + 1. */
-    public static final int MAX_POWER = Domain.TWO_ADICITY - 1;
+    public static final int MAX_POWER = 27;
     private static final int CHUNK = 1 << 14;
 
     private PowersOfTau() {
