@@ -58,6 +58,7 @@ public final class PowersOfTau {
             try (PtauWriter writer = PtauWriter.create(tmp, power, power, false)) {
                 for (PointSection section : PointSection.values()) {
                     long count = section.count(power);
+                    progress.report("new " + section.label, 0, count);
                     writer.beginSection(section.id);
                     for (long done = 0; done < count; done += CHUNK) {
                         int n = (int) Math.min(CHUNK, count - done);
@@ -207,6 +208,7 @@ public final class PowersOfTau {
         // pieces leave the same bytes in the hasher's buffer, so the partial hash is identical
         int chunk = (1 << 20) / (8 * section.limbs());
         byte[] compressed = new byte[(int) Math.min(chunk, count) * section.compressedBytes()];
+        progress.report("contribute " + section.label, 0, count);
         writer.beginSection(section.id);
         for (long done = 0; done < count; done += chunk) {
             int n = (int) Math.min(chunk, count - done);
@@ -254,6 +256,7 @@ public final class PowersOfTau {
         for (PointSection section : PointSection.values()) {
             long count = section.count(file.power());
             byte[] encoded = new byte[(int) Math.min(CHUNK, count) * section.uncompressedBytes()];
+            progress.report(step + " " + section.label, 0, count);
             for (long done = 0; done < count; done += CHUNK) {
                 int n = (int) Math.min(CHUNK, count - done);
                 section.uncompressed(codec, section.read(file, done, n), n, encoded);
@@ -308,6 +311,7 @@ public final class PowersOfTau {
                     for (PointSection section : PointSection.values()) {
                         long count = section.count(file.power());
                         byte[] encoded = new byte[(int) Math.min(CHUNK, count) * section.uncompressedBytes()];
+                        progress.report("export " + section.label, 0, count);
                         for (long done = 0; done < count; done += CHUNK) {
                             int n = (int) Math.min(CHUNK, count - done);
                             section.uncompressed(codec, section.read(file, done, n), n, encoded);
@@ -356,6 +360,7 @@ public final class PowersOfTau {
                     byte[] in = new byte[(int) Math.min(CHUNK, count) * section.uncompressedBytes()];
                     byte[] outBytes = new byte[(int) Math.min(CHUNK, count) * section.compressedBytes()];
                     long[] points = new long[(int) Math.min(CHUNK, count) * section.limbs()];
+                    progress.report("contribute " + section.label, 0, count);
                     for (long done = 0; done < count; done += CHUNK) {
                         int n = (int) Math.min(CHUNK, count - done);
                         readFully(is, in, n * section.uncompressedBytes(), challenge);
@@ -424,6 +429,7 @@ public final class PowersOfTau {
                         byte[] bytes = new byte[(int) Math.min(chunk, count) * section.compressedBytes()];
                         long[] points = new long[(int) Math.min(chunk, count) * section.limbs()];
                         firsts[section.ordinal()] = new long[2 * section.limbs()];
+                        progress.report("import " + section.label, 0, count);
                         writer.beginSection(section.id);
                         for (long done = 0; done < count; done += chunk) {
                             int n = (int) Math.min(chunk, count - done);

@@ -143,6 +143,7 @@ public final class PtauVerifier {
             long[] r2 = null;
             long[] firstTwo = new long[2 * section.limbs()];
             byte[] encoded = new byte[(int) Math.min(CHUNK + 1, count) * section.uncompressedBytes()];
+            progress.report("verify " + section.label, 0, count);
             // chunks overlap by one point so that sum r_i P_i and sum r_i P_(i+1) cover every pair
             for (long start = 0; start < count; start += CHUNK) {
                 int n = (int) Math.min(CHUNK + 1, count - start);
@@ -221,6 +222,7 @@ public final class PtauVerifier {
             new Block(PtauFile.LAGRANGE_BETA_G1, PointSection.BETA_TAU_G1, "Lagrange betaTauG1", power),
         };
         for (Block block : blocks) {
+            progress.report("verify " + block.label, 0, block.maxPower + 1);
             for (int p = 0; p <= block.maxPower; p++) {
                 int m = 1 << p;
                 boolean top = p == power + 1;
@@ -236,7 +238,7 @@ public final class PtauVerifier {
                 long[] transformed = toMontgomery(scalars, m);
                 Ntt.forward(transformed, p);
                 long[] right = msm(block.powers, lagrange, 0, fromMontgomery(transformed, m), m);
-                require(equal(block.powers, left, right), block.label + " block 2^" + p
+                require(Arrays.equals(left, right), block.label + " block 2^" + p
                         + " is not the Lagrange basis of the powers");
                 progress.report("verify " + block.label, p + 1, block.maxPower + 1);
             }
@@ -277,10 +279,6 @@ public final class PtauVerifier {
         G2.fromAffine(a, 0, j, 0);
         new G2().addAffine(j, 0, b, 0, j, 0);
         return affine(section, j);
-    }
-
-    private static boolean equal(PointSection section, long[] a, long[] b) {
-        return Arrays.equals(a, b);
     }
 
     private static long[] affine(PointSection section, long[] jacobian) {
