@@ -1,6 +1,7 @@
 package dev.verity.cli;
 
 import dev.verity.bench.Groth16Bench;
+import dev.verity.bench.PtauBench;
 import dev.verity.bench.SetupBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Benchmarks against snarkjs (not tests: figures to read, not assertions).",
-        subcommands = {BenchCommand.Groth16Cmd.class, BenchCommand.SetupCmd.class})
+        subcommands = {BenchCommand.Groth16Cmd.class, BenchCommand.SetupCmd.class, BenchCommand.PtauCmd.class})
 final class BenchCommand {
 
     @Command(name = "groth16", description = {
@@ -81,6 +82,50 @@ final class BenchCommand {
             SetupBench bench = new SetupBench(dir.toAbsolutePath(), SelfCommand.command(), snarkjsCommand(snarkjs), runs,
                     snarkjsTimeout, System.out);
             System.out.printf("# verity bench setup (%d cores)%n", Runtime.getRuntime().availableProcessors());
+            for (int power : powers) {
+                bench.run(power);
+            }
+            return VerityCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "ptau", description = {
+            "powersoftau contribute and prepare phase2 with Verity and with snarkjs on the same file, whole processes",
+            "alternating; snarkjs runs past --snarkjs-timeout are cut off and reported. Prepared files must be identical."})
+    static final class PtauCmd implements Callable<Integer> {
+        @Option(names = "--powers", split = ",", defaultValue = "12,14,16",
+                description = "ceremony powers (default: ${DEFAULT-VALUE})")
+        List<Integer> powers;
+
+        @Option(names = "--runs", defaultValue = "2", description = "runs per tool (default: ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--dir", defaultValue = "verity-data/bench", description = "work directory (default: ${DEFAULT-VALUE})")
+        Path dir;
+
+        @Option(names = "--snarkjs", description = "snarkjs CLI (default: $VERITY_HOME/interop/node_modules/snarkjs/build/cli.cjs)")
+        Path snarkjs;
+
+        @Option(names = "--no-snarkjs", description = "measure Verity alone")
+        boolean noSnarkjs;
+
+        @Option(names = "--snarkjs-timeout", defaultValue = "900",
+                description = "seconds after which a snarkjs run is cut off and reported as such (default: ${DEFAULT-VALUE})")
+        long snarkjsTimeout;
+
+        @Override
+        public Integer call() throws Exception {
+            if (runs < 1) {
+                throw new CliException("--runs must be at least 1");
+            }
+            for (int power : powers) {
+                if (power < 1 || power > 27) {
+                    throw new CliException("--powers: each power must be in [1, 27], got " + power);
+                }
+            }
+            PtauBench bench = new PtauBench(dir.toAbsolutePath(), SelfCommand.command(),
+                    noSnarkjs ? null : snarkjsCommand(snarkjs), runs, snarkjsTimeout, System.out);
+            System.out.printf("# verity bench ptau (%d cores)%n", Runtime.getRuntime().availableProcessors());
             for (int power : powers) {
                 bench.run(power);
             }

@@ -26,6 +26,8 @@ import java.util.List;
  *   <li>the points of the file are successive powers (random linear combinations checked with
  *       pairings), start with the generators and match the last contribution;</li>
  *   <li>they hash to the last contribution's next challenge (unless the file was truncated);</li>
+ *   <li>every point is on its curve, and G2 points are in the subgroup of order r (checked on
+ *       random combinations, {@link G2SubgroupCheck});</li>
  *   <li>when prepared for phase 2, each Lagrange block is the inverse NTT of the powers (checked
  *       on a random combination).</li>
  * </ul>
@@ -141,6 +143,7 @@ public final class PtauVerifier {
             long count = section.count(file.power());
             long[] r1 = null;
             long[] r2 = null;
+            G2SubgroupCheck subgroup = section.g1 ? null : new G2SubgroupCheck(random);
             long[] firstTwo = new long[2 * section.limbs()];
             byte[] encoded = new byte[(int) Math.min(CHUNK + 1, count) * section.uncompressedBytes()];
             progress.report("verify " + section.label, 0, count);
@@ -150,6 +153,9 @@ public final class PtauVerifier {
                 long[] points = section.read(file, start, n);
                 requireOnCurve(section, points, n, start);
                 int fresh = (int) Math.min(CHUNK, count - start);
+                if (subgroup != null) {
+                    subgroup.absorb(points, fresh);
+                }
                 section.uncompressed(codec, points, fresh, encoded);
                 next.update(encoded, 0, fresh * section.uncompressedBytes());
                 if (start == 0) {
@@ -164,6 +170,8 @@ public final class PtauVerifier {
                 }
                 progress.report("verify " + section.label, start + fresh, count);
             }
+            require(subgroup == null || subgroup.holds(),
+                    section.label + " section: some points are not in the subgroup of order r");
             int g1 = G1.AFFINE;
             int g2 = G2.AFFINE;
             switch (section) {
@@ -230,6 +238,12 @@ public final class PtauVerifier {
                 long[] powers = block.powers.read(file, 0, real);
                 long[] lagrange = file.lagrangePoints(block.id, m - 1L, m);
                 requireOnCurve(block.powers, lagrange, m, m - 1L);
+                if (!block.powers.g1) {
+                    G2SubgroupCheck subgroup = new G2SubgroupCheck(random);
+                    subgroup.absorb(lagrange, m);
+                    require(subgroup.holds(), block.label + " block 2^" + p
+                            + ": some points are not in the subgroup of order r");
+                }
                 long[] scalars = randomScalars(m, 64);
                 if (top) {
                     Arrays.fill(scalars, 4 * (m - 1), 4 * m, 0);
