@@ -12,9 +12,16 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * circomlib's Poseidon parameters over BN254 (the constants of circomlibjs, made with the
- * Poseidon authors' Grain-LFSR script): 8 full rounds, a number of partial rounds that depends
- * on the width, round constants and an MDS matrix per width t = inputs + 1, for 1 to 16 inputs.
+ * circomlib's Poseidon parameters over BN254 for width t = inputs + 1, 1 to 16 inputs: 8 full
+ * rounds and a width-dependent number of partial rounds, in the optimized form circomlib's
+ * circuit and circomlibjs use (from the Poseidon authors' Grain-LFSR constants, with neptune's
+ * sparse partial-round matrices):
+ *
+ * <ul>
+ *   <li>{@code C}: round constants, {@code 8t + partialRounds};
+ *   <li>{@code S}: the sparse partial-round matrices, {@code 2t - 1} per partial round;
+ *   <li>{@code M}: the MDS matrix; {@code P}: the matrix applied before the partial rounds.
+ * </ul>
  *
  * <p>They are read from {@code poseidon-bn254.bin}, written by {@code interop/poseidon-constants.mjs}
  * from the circomlibjs package (see that script for the layout).
@@ -27,33 +34,30 @@ final class PoseidonConstants {
     private static final int L = MontgomeryField.LIMBS;
     private static final String RESOURCE = "poseidon-bn254.bin";
 
-    /** Parameters of one width. */
+    /** Parameters of one width: each array both as Montgomery limbs (native) and as integers (circuits). */
     static final class Width {
         final int t;
         final int partialRounds;
-        /** Round constants, Montgomery form, {@code t} per round. */
-        final long[] roundConstants;
-        /** MDS matrix, Montgomery form, row by row. */
-        final long[] mds;
-        /** The same constants as integers, for building linear combinations. */
-        final BigInteger[] roundConstantValues;
-        final BigInteger[] mdsValues;
+        final long[] c;
+        final long[] s;
+        final long[] m;
+        final long[] p;
+        final BigInteger[] cValues;
+        final BigInteger[] sValues;
+        final BigInteger[] mValues;
+        final BigInteger[] pValues;
 
-        private Width(int t, int partialRounds, BigInteger[] c, BigInteger[] m) {
+        private Width(int t, int partialRounds, BigInteger[] c, BigInteger[] s, BigInteger[] m, BigInteger[] p) {
             this.t = t;
             this.partialRounds = partialRounds;
-            this.roundConstantValues = c;
-            this.mdsValues = m;
-            this.roundConstants = montgomery(c);
-            this.mds = montgomery(m);
-        }
-
-        int rounds() {
-            return FULL_ROUNDS + partialRounds;
-        }
-
-        boolean isFullRound(int round) {
-            return round < FULL_ROUNDS / 2 || round >= FULL_ROUNDS / 2 + partialRounds;
+            this.cValues = c;
+            this.sValues = s;
+            this.mValues = m;
+            this.pValues = p;
+            this.c = montgomery(c);
+            this.s = montgomery(s);
+            this.m = montgomery(m);
+            this.p = montgomery(p);
         }
 
         private static long[] montgomery(BigInteger[] values) {
@@ -92,10 +96,17 @@ final class PoseidonConstants {
             }
             Width[] out = new Width[widths];
             for (int i = 0; i < widths; i++) {
-                int t = i + 2;
-                BigInteger[] c = readValues(in, t * (FULL_ROUNDS + PARTIAL_ROUNDS[i]));
+                int t = Integer.reverseBytes(in.readInt());
+                int partial = Integer.reverseBytes(in.readInt());
+                if (t != i + 2 || partial != PARTIAL_ROUNDS[i]) {
+                    throw new IllegalStateException(RESOURCE + ": width " + (i + 2) + " has header t=" + t
+                            + ", partial rounds " + partial);
+                }
+                BigInteger[] c = readValues(in, t * FULL_ROUNDS + partial);
+                BigInteger[] s = readValues(in, (2 * t - 1) * partial);
                 BigInteger[] m = readValues(in, t * t);
-                out[i] = new Width(t, PARTIAL_ROUNDS[i], c, m);
+                BigInteger[] p = readValues(in, t * t);
+                out[i] = new Width(t, partial, c, s, m, p);
             }
             if (in.read() != -1) {
                 throw new IllegalStateException(RESOURCE + " has trailing bytes");
