@@ -11,8 +11,10 @@ import dev.verity.prover.groth16.DevSetup;
 import dev.verity.prover.groth16.Prover;
 import dev.verity.prover.groth16.VerificationKeys;
 import dev.verity.prover.groth16.Verifier;
+import dev.verity.prover.io.Fixtures;
 import dev.verity.prover.io.R1csFile;
 import dev.verity.prover.io.SnarkjsJson;
+import dev.verity.prover.io.WtnsFile;
 import dev.verity.prover.io.Zkey;
 import dev.verity.prover.r1cs.Circuit;
 import dev.verity.prover.util.Progress;
@@ -119,6 +121,23 @@ class MlpCircuitTest {
         long[] wa = a.witness().limbs().clone();
         System.arraycopy(b.witness().limbs(), 4, wa, 4, 4 * 13);
         assertTrue(a.cs().firstUnsatisfied(new dev.verity.prover.r1cs.Witness(wa)) >= 0);
+    }
+
+    /** snarkjs reads the 784-56-10 circuit and accepts its witness; a wrong logit it rejects. */
+    @Test
+    void snarkjsChecksTheMlpCircuitAndWitness() throws Exception {
+        MlpCircuit.Result r = MlpCircuit.build(mnistShaped(12), randomInput(new Random(13), 784), BigInteger.TWO, ADDRESS);
+        Circuit c = r.circuit();
+        R1csFile.write(c.cs(), dir.resolve("mlp.r1cs"));
+        WtnsFile.write(c.witness(), dir.resolve("mlp.wtns"));
+        WtnsFile.write(c.witnessWith(3, c.witness().get(3).add(BigInteger.ONE)), dir.resolve("bad.wtns"));
+        String info = Fixtures.snarkjs(dir, "r1cs", "info", "mlp.r1cs");
+        assertTrue(info.contains("# of Constraints: " + c.cs().nConstraints()), info);
+        assertTrue(info.contains("# of Outputs: 12"), info);
+        String ok = Fixtures.snarkjs(dir, "wtns", "check", "mlp.r1cs", "mlp.wtns");
+        assertTrue(ok.contains("WITNESS IS CORRECT"), ok);
+        String bad = Fixtures.snarkjsRun(dir, "wtns", "check", "mlp.r1cs", "bad.wtns").output();
+        assertTrue(bad.contains("WITNESS IS NOT CORRECT"), bad);
     }
 
     /** The commitment circuit against circomlibjs: packing and the Poseidon chain done in node. */
