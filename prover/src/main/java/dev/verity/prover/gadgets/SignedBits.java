@@ -14,10 +14,6 @@ public final class SignedBits {
         this.bits = bits;
     }
 
-    public int width() {
-        return bits.length;
-    }
-
     /** 1 when {@code x >= 0}, else 0: the top bit of {@code x + 2^(n-1)}. */
     public LinearCombination nonNegative() {
         return bits[bits.length - 1];

@@ -100,6 +100,9 @@ class ArithmeticGadgetsTest {
             }
             for (long edge : new long[] {-(1L << (n - 1)), (1L << (n - 1)) - 1, -1, 0, -256, -257, 255, 256}) {
                 assertEquals(Math.floorDiv(edge, 1L << k), b.longValue(FixedPoint.floorDivPow2(b, b.privateInput(edge), k, n)));
+                SignedBits bits = Bits.signed(b, b.privateInput(edge), n);
+                assertEquals(Math.floorMod(edge, 1L << k), b.longValue(bits.remainder(k)));
+                assertEquals(edge < 0 ? 1 : 0, b.longValue(bits.negative()));
             }
         });
         CircuitBuilder b = new CircuitBuilder();

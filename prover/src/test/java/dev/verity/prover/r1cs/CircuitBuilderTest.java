@@ -10,6 +10,22 @@ import org.junit.jupiter.api.Test;
 
 class CircuitBuilderTest {
 
+    @Test
+    void wireIndexFollowsTheRenumbering() {
+        CircuitBuilder b = new CircuitBuilder();
+        LinearCombination a = b.publicInput(4);
+        LinearCombination x = b.privateInput(3);
+        LinearCombination product = b.mul(a, x);
+        LinearCombination out = b.publicOutput(product.add(1));
+        Circuit c = b.build();
+        assertEquals(1, c.wireIndex(out));
+        assertEquals(2, c.wireIndex(a));
+        assertEquals(3, c.wireIndex(x));
+        assertEquals(4, c.wireIndex(product));
+        assertEquals(BigInteger.valueOf(12), c.witness().get(c.wireIndex(product)));
+        assertThrows(IllegalArgumentException.class, () -> c.wireIndex(x.times(2)));
+    }
+
     /** out = x^3 + a*x + 5 with a public, x private; outputs come first, as in circom. */
     private static Circuit cubic(CircuitBuilder b, long a, long x) {
         LinearCombination pa = b.publicInput(a);
