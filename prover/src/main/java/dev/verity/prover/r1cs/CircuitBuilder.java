@@ -81,9 +81,6 @@ public final class CircuitBuilder {
     }
 
     private LinearCombination input(byte kind, LinearCombination constantValue) {
-        if (kind == PUBLIC_INPUT && nPrivateInputs > 0) {
-            throw new IllegalStateException("declare public inputs before private ones");
-        }
         checkOpen();
         int w = newWire(kind);
         evaluate(constantValue, values, L * w);
