@@ -211,6 +211,45 @@ class MlpCircuitTest {
         assertTrue(checked > 100, "checked " + checked + " hints");
     }
 
+    /**
+     * Neurons whose bounds decide the ReLU statically: one that is never positive costs nothing
+     * and outputs 0, one that is never negative costs only its rescale; the outputs still equal
+     * the interpreter's and every hint is still checked.
+     */
+    @Test
+    void boundsDecideReluStatically() {
+        // out 0: weights > 0, bias > 0 (always active); out 1: weights < 0, bias < 0 (always dead);
+        // out 2: mixed signs (needs the sign bit)
+        DenseLayer hidden = new DenseLayer(3, 3, new long[] {5, 7, 9, -5, -7, -9, 5, -7, 9}, new long[] {3, -3, 0},
+                2, true);
+        DenseLayer out = new DenseLayer(3, 2, new long[] {1, 1, 1, 1, -2, -1}, new long[] {0, 0}, 0, false);
+        QuantizedMlp model = new QuantizedMlp(3, List.of(hidden, out));
+        // active: acc in [3, 3 + 21 * 255] = [3, 5358], 14 signed bits, floor-div only: 15 constraints;
+        // mixed: acc in [-7 * 255, 14 * 255] = [-1785, 3570], 13 bits: 15 constraints; dead: none
+        MlpCircuit.Result r = MlpCircuit.build(model, new int[] {200, 13, 77}, BigInteger.ONE, ADDRESS);
+        assertEquals(30, r.costs().get(2).constraints(), r.costs().toString());
+        for (int[] px : new int[][] {{200, 13, 77}, {0, 255, 0}, {255, 255, 255}, {0, 0, 0}, {1, 200, 3}}) {
+            MlpCircuit.Result result = MlpCircuit.build(model, px, BigInteger.ONE, ADDRESS);
+            assertEquals(-1, result.circuit().cs().firstUnsatisfied(result.circuit().witness()));
+            assertArrayEquals(model.logits(px), result.logits());
+            assertEquals(model.predict(px), result.predictedClass());
+        }
+        int[] px = {1, 200, 3};
+        Circuit reference = MlpCircuit.build(model, px, BigInteger.valueOf(77), ADDRESS).circuit();
+        int checked = 0;
+        for (int target = 0; ; target++) {
+            boolean[] used = new boolean[1];
+            Circuit c = buildWithOverride(model, px, target, used).circuit();
+            if (!used[0]) {
+                break;
+            }
+            assertTrue(c.cs().firstUnsatisfied(c.witness()) >= 0
+                    || !c.publicSignals().equals(reference.publicSignals()), "changed hint " + target + " accepted");
+            checked++;
+        }
+        assertTrue(checked > 50, "checked " + checked);
+    }
+
     private static MlpCircuit.Result buildWithOverride(QuantizedMlp model, int[] px, int target, boolean[] used) {
         return MlpCircuit.buildWith(model, px, BigInteger.valueOf(77), ADDRESS, (k, v) -> {
             if (k != target) {
