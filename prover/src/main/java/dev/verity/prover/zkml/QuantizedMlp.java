@@ -11,12 +11,11 @@ import java.util.List;
  *
  * <p>The model also carries, for every neuron, the interval its accumulator can reach over all
  * inputs (interval arithmetic through the fixed weights): the circuit sizes its range checks
- * from these bounds, and the interpreter's long arithmetic is exact because they stay below
- * 2^62.
+ * from these bounds. Models whose partial sums could reach 2^62 in magnitude are refused, so the
+ * interpreter's long arithmetic is exact.
  */
 public final class QuantizedMlp {
     public static final int INPUT_BITS = 8;
-    private static final long MAX_BOUND = 1L << 62;
 
     private final int inputSize;
     private final List<DenseLayer> layers;
@@ -51,14 +50,16 @@ public final class QuantizedMlp {
             for (int j = 0; j < layer.out(); j++) {
                 BigInteger lo = BigInteger.valueOf(layer.bias(j));
                 BigInteger hi = lo;
+                BigInteger magnitude = lo.abs(); // bounds every partial sum of the interpreter
                 for (int i = 0; i < layer.in(); i++) {
-                    long w = layer.weight(j, i);
-                    BigInteger a = BigInteger.valueOf(w).multiply(BigInteger.valueOf(x[i].lo()));
-                    BigInteger b = BigInteger.valueOf(w).multiply(BigInteger.valueOf(x[i].hi()));
+                    BigInteger w = BigInteger.valueOf(layer.weight(j, i));
+                    BigInteger a = w.multiply(BigInteger.valueOf(x[i].lo()));
+                    BigInteger b = w.multiply(BigInteger.valueOf(x[i].hi()));
                     lo = lo.add(a.min(b));
                     hi = hi.add(a.max(b));
+                    magnitude = magnitude.add(a.abs().max(b.abs()));
                 }
-                if (lo.abs().bitLength() > 62 || hi.abs().bitLength() > 62) {
+                if (magnitude.bitLength() > 62) {
                     throw new IllegalArgumentException("layer " + l + " neuron " + j
                             + " can reach values beyond 2^62; scale the weights down");
                 }

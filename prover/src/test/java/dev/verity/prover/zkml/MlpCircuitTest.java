@@ -308,5 +308,13 @@ class MlpCircuitTest {
         assertThrows(IllegalArgumentException.class, () -> new DenseLayer(2, 2, new long[3], new long[2], 0, false));
         assertThrows(IllegalArgumentException.class,
                 () -> new DenseLayer(1, 1, new long[] {1L << 25}, new long[1], 0, false));
+        long[] big = new long[128];
+        java.util.Arrays.fill(big, 1L << 24);
+        DenseLayer wide = new DenseLayer(128, 1, big, new long[1], 0, false); // reaches 255 * 2^31
+        DenseLayer amplify = new DenseLayer(1, 1, new long[] {1L << 24}, new long[1], 0, false); // then 255 * 2^55
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new QuantizedMlp(128, List.of(wide, amplify)));
+        assertTrue(e.getMessage().contains("beyond 2^62"), e.getMessage());
+        new QuantizedMlp(128, List.of(wide)); // fine on its own
     }
 }
