@@ -111,12 +111,10 @@ public final class MlpCircuit {
     private static LinearCombination[] dense(CircuitBuilder b, QuantizedMlp model, int l, LinearCombination[] x) {
         DenseLayer d = model.layers().get(l);
         LinearCombination[] y = new LinearCombination[d.out()];
-        long[] row = new long[d.in()];
         for (int j = 0; j < d.out(); j++) {
-            LinearCombination.Sum acc = new LinearCombination.Sum();
+            LinearCombination.Sum acc = new LinearCombination.Sum(); // fixed weights: free
             for (int i = 0; i < d.in(); i++) {
-                row[i] = d.weight(j, i);
-                acc.add(x[i], row[i]);
+                acc.add(x[i], d.weight(j, i));
             }
             acc.addConstant(d.bias(j));
             y[j] = activate(b, acc.build(), model.accumulatorBound(l, j), d.shift(), d.relu());
