@@ -1,0 +1,130 @@
+package dev.verity.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.verity.prover.field.Fr;
+import dev.verity.prover.zkml.DenseLayer;
+import dev.verity.prover.zkml.InputCommitment;
+import dev.verity.prover.zkml.ModelFile;
+import dev.verity.prover.zkml.QuantizedMlp;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.StringJoiner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code verity mlp}: compile, witness, then the groth16 commands prove and verify it. */
+class CliMlpTest {
+    private static final String ADDRESS = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+
+    @TempDir
+    Path dir;
+
+    private static QuantizedMlp model() {
+        Random rnd = new Random(21);
+        return new QuantizedMlp(16, List.of(layer(rnd, 16, 5, 6, true), layer(rnd, 5, 3, 0, false)));
+    }
+
+    private static DenseLayer layer(Random rnd, int in, int out, int shift, boolean relu) {
+        long[] w = new long[in * out];
+        for (int k = 0; k < w.length; k++) {
+            w[k] = rnd.nextInt(255) - 127;
+        }
+        long[] b = new long[out];
+        for (int j = 0; j < out; j++) {
+            b[j] = rnd.nextInt(2001) - 1000;
+        }
+        return new DenseLayer(in, out, w, b, shift, relu);
+    }
+
+    private Path writeInput(int[] px) throws IOException {
+        StringJoiner json = new StringJoiner(",", "[", "]");
+        for (int p : px) {
+            json.add(Integer.toString(p));
+        }
+        return Files.writeString(dir.resolve("input.json"), json.toString());
+    }
+
+    @Test
+    void compileWitnessProveVerify() throws IOException {
+        QuantizedMlp mlp = model();
+        Path model = dir.resolve("model.json");
+        ModelFile.write(mlp, model);
+        int[] px = new int[16];
+        Random rnd = new Random(22);
+        for (int i = 0; i < px.length; i++) {
+            px[i] = rnd.nextInt(256);
+        }
+        Path input = writeInput(px);
+
+        CliResult compiled = CliResult.run("mlp", "compile", model, dir.resolve("mlp.r1cs"));
+        compiled.assertOk();
+        assertTrue(compiled.out().contains("total constraints"), compiled.out());
+        CliResult.run("groth16", "devsetup", dir.resolve("mlp.r1cs"), dir.resolve("mlp.zkey")).assertOk();
+
+        CliResult witness = CliResult.run("mlp", "witness", model, input, dir.resolve("mlp.wtns"), "--address", ADDRESS,
+                "--blinding", "123456789");
+        witness.assertOk();
+        long[] logits = mlp.logits(px);
+        int predicted = QuantizedMlp.argmax(logits);
+        BigInteger commitment = InputCommitment.commit(px, BigInteger.valueOf(123456789));
+        StringJoiner printed = new StringJoiner(" ");
+        for (long v : logits) {
+            printed.add(Long.toString(v));
+        }
+        String nl = System.lineSeparator();
+        assertEquals("class: " + predicted + nl + "logits: " + printed + nl + "commitment: " + commitment + nl,
+                witness.out());
+
+        Path proof = dir.resolve("proof.json");
+        Path publicJson = dir.resolve("public.json");
+        CliResult.run("groth16", "prove", dir.resolve("mlp.zkey"), dir.resolve("mlp.wtns"), proof, publicJson).assertOk();
+        List<String> expected = new ArrayList<>();
+        expected.add(commitment.toString());
+        expected.add(Integer.toString(predicted));
+        for (long v : logits) {
+            expected.add(BigInteger.valueOf(v).mod(Fr.MODULUS).toString());
+        }
+        expected.add(new BigInteger(ADDRESS.substring(2), 16).toString());
+        String publicText = Files.readString(publicJson);
+        for (String signal : expected) {
+            assertTrue(publicText.contains("\"" + signal + "\""), signal + " missing from " + publicText);
+        }
+        Path vk = dir.resolve("vk.json");
+        CliResult.run("zkey", "export", "verificationkey", dir.resolve("mlp.zkey"), vk).assertOk();
+        CliResult.run("groth16", "verify", vk, publicJson, proof).assertOk();
+
+        // the same proof claimed for another sender does not verify
+        String otherSender = publicText.replace("\"" + expected.get(expected.size() - 1) + "\"", "\"1\"");
+        Path stolen = Files.writeString(dir.resolve("stolen.json"), otherSender);
+        assertEquals(VerityCli.EXIT_INVALID_PROOF, CliResult.run("groth16", "verify", vk, stolen, proof).exitCode());
+    }
+
+    @Test
+    void badInputIsReportedInOneLine() throws IOException {
+        Path model = dir.resolve("model.json");
+        ModelFile.write(model(), model);
+        int[] px = new int[16];
+        px[3] = 256;
+        Path input = writeInput(px);
+        Path wtns = dir.resolve("w.wtns");
+        CliResult.run("mlp", "witness", model, input, wtns, "--address", ADDRESS, "--blinding", "1")
+                .assertBadInput(input, "input[3] must be an integer in [0, 255], got 256");
+        Path shortInput = Files.writeString(dir.resolve("short.json"), "[1, 2]");
+        CliResult.run("mlp", "witness", model, shortInput, wtns, "--address", ADDRESS, "--blinding", "1")
+                .assertBadInput(shortInput, "expected a JSON array of 16 integers");
+        Path badModel = Files.writeString(dir.resolve("bad-model.json"), "{\"format\": \"onnx\"}");
+        CliResult.run("mlp", "compile", badModel, dir.resolve("c.r1cs")).assertBadInput(badModel, "format");
+        CliResult.run("mlp", "witness", model, input, wtns, "--address", "0x1234", "--blinding", "1")
+                .assertUsageError("--address must be 0x followed by 40 hex digits");
+        CliResult.run("mlp", "witness", model, input, wtns, "--address", ADDRESS, "--blinding", Fr.MODULUS.toString())
+                .assertUsageError("--blinding must be in [0, r)");
+        assertTrue(Files.notExists(wtns), "no witness is written on failure");
+    }
+}

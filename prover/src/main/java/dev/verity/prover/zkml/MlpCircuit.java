@@ -1,0 +1,142 @@
+package dev.verity.prover.zkml;
+
+import dev.verity.prover.field.Fr;
+import dev.verity.prover.gadgets.Bits;
+import dev.verity.prover.gadgets.FixedPoint;
+import dev.verity.prover.gadgets.Selection;
+import dev.verity.prover.r1cs.Circuit;
+import dev.verity.prover.r1cs.CircuitBuilder;
+import dev.verity.prover.r1cs.HintOverride;
+import dev.verity.prover.r1cs.LinearCombination;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compiles a {@link QuantizedMlp} with fixed weights into a circuit proving
+ * {@code logits = Model(input)} for a private 8-bit input behind a public commitment.
+ *
+ * <p>Public signals, in order: outputs {@code [commitment, class, logit_0 .. logit_{c-1}]}
+ * (negative logits as {@code r - |x|}), then the public input {@code address} (the submitter,
+ * so that a proof cannot be replayed by another sender). Private: the input bytes and the
+ * blinding of the commitment.
+ *
+ * <p>Costs: each input byte is 8 boolean hints (the byte is their weighted sum, so packing it
+ * into the commitment is free); multiply-accumulates with the fixed weights are free linear
+ * combinations; each neuron then pays its rescale and ReLU with one decomposition of its
+ * accumulator, sized from the accumulator's static bounds (n + 2 constraints for n bits, n + 1
+ * when the neuron can never be negative, none when it can never be positive); the class is an
+ * argmax over the logits.
+ */
+public final class MlpCircuit {
+    /** Constraints spent by one stage of the circuit. */
+    public record Cost(String stage, int constraints) {
+    }
+
+    /** The circuit with its witness, what it computed, and its cost by stage. */
+    public record Result(Circuit circuit, BigInteger commitment, int predictedClass, long[] logits,
+            List<Cost> costs) {
+    }
+
+    private MlpCircuit() {
+    }
+
+    /**
+     * Builds the circuit for {@code model} and its witness for one input. The constraint system
+     * depends only on the model, so the one built for any input serves for the key setup.
+     *
+     * @param address the submitter's address, below 2^160
+     */
+    public static Result build(QuantizedMlp model, int[] pixels, BigInteger blinding, BigInteger address) {
+        return buildWith(model, pixels, blinding, address, null);
+    }
+
+    /** {@link #build} with a hook that replaces hint values (a cheating prover, for tests); null for none. */
+    static Result buildWith(QuantizedMlp model, int[] pixels, BigInteger blinding, BigInteger address,
+            HintOverride override) {
+        model.checkInput(pixels);
+        if (!Fr.FIELD.isCanonical(blinding)) {
+            throw new IllegalArgumentException("blinding must be in [0, r)");
+        }
+        if (address.signum() < 0 || address.bitLength() > 160) {
+            throw new IllegalArgumentException("address must be a 160-bit unsigned integer");
+        }
+        CircuitBuilder b = new CircuitBuilder();
+        b.overrideHints(override);
+        List<Cost> costs = new ArrayList<>();
+        int mark = 0;
+
+        LinearCombination addressWire = b.publicInput(address);
+        // a public input that no constraint uses is still bound by the verification equation,
+        // but one constraint makes that independent of how the key was set up
+        b.mul(addressWire, addressWire);
+        LinearCombination blindingWire = b.privateInput(blinding);
+
+        LinearCombination[] x = new LinearCombination[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            x[i] = Bits.fromBits(Bits.booleans(b, BigInteger.valueOf(pixels[i]), QuantizedMlp.INPUT_BITS));
+        }
+        mark = record(costs, "address + input bytes (" + pixels.length + " x 8 bits)", b, mark);
+
+        LinearCombination commitment = InputCommitment.commit(b, x, blindingWire);
+        mark = record(costs, "input commitment (Poseidon chain)", b, mark);
+
+        for (int l = 0; l < model.layers().size(); l++) {
+            x = dense(b, model, l, x);
+            DenseLayer d = model.layers().get(l);
+            mark = record(costs, "layer " + (l + 1) + " dense " + d.in() + "->" + d.out() + (d.relu() ? " relu" : "")
+                    + (d.shift() > 0 ? " rescale 2^" + d.shift() : ""), b, mark);
+        }
+
+        Interval range = model.outputBound(model.layers().size() - 1, 0);
+        for (int j = 1; j < x.length; j++) {
+            range = range.union(model.outputBound(model.layers().size() - 1, j));
+        }
+        Selection.Argmax argmax = Selection.argmax(b, x, range.signedBits());
+        mark = record(costs, "argmax over " + x.length + " logits (" + range.signedBits() + "-bit)", b, mark);
+
+        b.publicOutput(commitment);
+        b.publicOutput(argmax.index());
+        long[] logits = new long[x.length];
+        for (int j = 0; j < x.length; j++) {
+            b.publicOutput(x[j]);
+            logits[j] = b.longValue(x[j]);
+        }
+        record(costs, "public outputs", b, mark);
+        BigInteger committed = b.value(commitment);
+        int predicted = (int) b.longValue(argmax.index());
+        return new Result(b.build(), committed, predicted, logits, List.copyOf(costs));
+    }
+
+    private static LinearCombination[] dense(CircuitBuilder b, QuantizedMlp model, int l, LinearCombination[] x) {
+        DenseLayer d = model.layers().get(l);
+        LinearCombination[] y = new LinearCombination[d.out()];
+        for (int j = 0; j < d.out(); j++) {
+            LinearCombination.Sum acc = new LinearCombination.Sum(); // fixed weights: free
+            for (int i = 0; i < d.in(); i++) {
+                acc.add(x[i], d.weight(j, i));
+            }
+            acc.addConstant(d.bias(j));
+            y[j] = activate(b, acc.build(), model.accumulatorBound(l, j), d.shift(), d.relu());
+        }
+        return y;
+    }
+
+    /** floor(acc / 2^shift), then ReLU if asked, paying only for what the bounds leave open. */
+    private static LinearCombination activate(CircuitBuilder b, LinearCombination acc, Interval bound, int shift,
+            boolean relu) {
+        if (relu && bound.hi() < 0) {
+            return LinearCombination.ZERO; // never positive: ReLU always gives 0
+        }
+        int n = Math.max(bound.signedBits(), shift + 1);
+        if (relu && bound.lo() < 0) {
+            return FixedPoint.reluFloorDivPow2(b, acc, shift, n);
+        }
+        return shift == 0 ? acc : FixedPoint.floorDivPow2(b, acc, shift, n);
+    }
+
+    private static int record(List<Cost> costs, String stage, CircuitBuilder b, int mark) {
+        costs.add(new Cost(stage, b.constraints() - mark));
+        return b.constraints();
+    }
+}
