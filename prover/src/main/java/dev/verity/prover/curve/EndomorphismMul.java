@@ -35,6 +35,17 @@ public final class EndomorphismMul {
             new BigInteger("4965661367192848881").pow(2).multiply(BigInteger.valueOf(6));
     /** G1: reduced basis (A1, B1), (A2, B2) of the GLV lattice, and its determinant. */
     private static final BigInteger A1, B1, A2, B2, DET;
+    /**
+     * G1: round(2^SHIFT · B2 / DET) and round(-2^SHIFT · B1 / DET), so the split rounds with a
+     * multiplication and a shift instead of a division. The rounding may then be off by one for
+     * scalars within 2^-120 of a half-integer quotient; the split stays exact, only a half grows by
+     * at most the basis length.
+     */
+    private static final BigInteger G1_C1, G1_C2;
+    private static final int SHIFT = 384;
+    private static final BigInteger HALF = BigInteger.ONE.shiftLeft(SHIFT - 1);
+    /** G2: floor(2^SHIFT / 6x^2), for the quotient of the psi split without a division. */
+    private static final BigInteger PSI_RECIPROCAL = BigInteger.ONE.shiftLeft(SHIFT).divide(PSI_EIGENVALUE);
 
     private static final BigInteger R = Fr.MODULUS;
     private static final MontgomeryField FP = Fp.FIELD;
@@ -59,6 +70,8 @@ public final class EndomorphismMul {
         A2 = basis[1][0];
         B2 = basis[1][1];
         DET = A1.multiply(B2).subtract(A2.multiply(B1));
+        G1_C1 = roundDiv(B2.shiftLeft(SHIFT), DET);
+        G1_C2 = roundDiv(B1.negate().shiftLeft(SHIFT), DET);
     }
 
     private final boolean isG1;
@@ -112,8 +125,8 @@ public final class EndomorphismMul {
     /** The GLV split: k = a + b·lambda (mod r) with |a|, |b| about sqrt(r). */
     public static SplitScalar splitG1(BigInteger k) {
         requireScalar(k);
-        BigInteger c1 = roundDiv(k.multiply(B2), DET);
-        BigInteger c2 = roundDiv(k.multiply(B1).negate(), DET);
+        BigInteger c1 = k.multiply(G1_C1).add(HALF).shiftRight(SHIFT);
+        BigInteger c2 = k.multiply(G1_C2).add(HALF).shiftRight(SHIFT);
         BigInteger a = k.subtract(c1.multiply(A1)).subtract(c2.multiply(A2));
         BigInteger b = c1.multiply(B1).add(c2.multiply(B2)).negate();
         return SplitScalar.of(a, b);
@@ -122,8 +135,14 @@ public final class EndomorphismMul {
     /** The psi split: k = a + b·6x^2 with 0 &lt;= a &lt; 6x^2. */
     public static SplitScalar splitG2(BigInteger k) {
         requireScalar(k);
-        BigInteger[] qr = k.divideAndRemainder(PSI_EIGENVALUE);
-        return SplitScalar.of(qr[1], qr[0]);
+        // the estimate is at most one below the quotient
+        BigInteger q = k.multiply(PSI_RECIPROCAL).shiftRight(SHIFT);
+        BigInteger rest = k.subtract(q.multiply(PSI_EIGENVALUE));
+        if (rest.compareTo(PSI_EIGENVALUE) >= 0) {
+            q = q.add(BigInteger.ONE);
+            rest = rest.subtract(PSI_EIGENVALUE);
+        }
+        return SplitScalar.of(rest, q);
     }
 
     /**
