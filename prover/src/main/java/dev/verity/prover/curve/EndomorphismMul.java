@@ -8,17 +8,20 @@ import java.math.BigInteger;
 
 /**
  * Variable-base scalar multiplication [k] P in G1 or G2 with a cheap endomorphism E that acts on
- * the group as multiplication by a fixed eigenvalue e: k is split into k = a + b·e (mod r) with a
- * and b of about 127 bits ({@link #split}), and [k] P = [a] P + [b] E(P) runs one shared chain of
- * about 127 doublings instead of 254, adding width-5 NAF digits from tables of odd multiples.
+ * the group as multiplication by a fixed eigenvalue e: k is split into k = sum_j a_j e^j (mod r)
+ * with short parts a_j ({@link SplitScalar}), and [k] P = sum_j [a_j] E^j(P) runs one shared chain
+ * of doublings as long as the longest part, adding width-5 NAF digits from tables of odd multiples.
  *
  * <ul>
- *   <li>G1 (GLV): E(x, y) = (beta·x, y) with beta a cube root of unity in Fp, e = lambda a cube root
- *       of unity in Fr (the one that matches beta, found at class load). The split reduces k
- *       against a short basis of the lattice {(a, b) : a + b·lambda = 0 mod r}.
- *   <li>G2: E = psi (untwist-Frobenius-twist), which acts on G2 as multiplication by 6x^2, x the
- *       BN parameter; 6x^2 has 127 bits, so the split is plain division k = a + b·6x^2. Valid for
- *       points of G2 only (psi is not multiplication by 6x^2 elsewhere on the twist).
+ *   <li>G1 (GLV, 2 parts of about 127 bits): E(x, y) = (beta·x, y) with beta a cube root of unity
+ *       in Fp, e = lambda a cube root of unity in Fr (the one that matches beta, found at class
+ *       load). The split reduces k against a short basis of the lattice
+ *       {(a, b) : a + b·lambda = 0 mod r}.
+ *   <li>G2 (GLS, 4 parts of at most 64 bits): E = psi (untwist-Frobenius-twist), which acts on G2
+ *       as multiplication by e = 6x^2 (x the BN parameter; e = p mod r, a root of e^4 - e^2 + 1).
+ *       The split rounds k against the basis of Galbraith and Scott for BN curves, whose vectors
+ *       (a_0 .. a_3) have entries of the size of x and satisfy sum_j a_j e^j = 0 mod r. Valid for
+ *       points of G2 only (psi is not multiplication by e elsewhere on the twist).
  * </ul>
  *
  * <p>{@link #multiply} works on batches: the tables of all points of a batch go to affine
@@ -26,13 +29,18 @@ import java.math.BigInteger;
  * scratch space and is <b>not thread-safe</b>: use one per thread.
  */
 public final class EndomorphismMul {
+    private static final BigInteger R = Fr.MODULUS;
+    private static final MontgomeryField FP = Fp.FIELD;
+    private static final int T = SplitScalar.TABLE_SIZE;
+
     /** G1: beta, Montgomery Fp; E(x, y) = (beta x, y) = [lambda] (x, y). */
     static final long[] BETA;
     /** G1: the cube root of unity in Fr matching {@link #BETA}. */
     public static final BigInteger LAMBDA;
+    /** The BN parameter x. */
+    private static final BigInteger BN_X = new BigInteger("4965661367192848881");
     /** G2: psi acts as multiplication by 6x^2 on G2. */
-    public static final BigInteger PSI_EIGENVALUE =
-            new BigInteger("4965661367192848881").pow(2).multiply(BigInteger.valueOf(6));
+    public static final BigInteger PSI_EIGENVALUE = BN_X.pow(2).multiply(BigInteger.valueOf(6));
     /** G1: reduced basis (A1, B1), (A2, B2) of the GLV lattice, and its determinant. */
     private static final BigInteger A1, B1, A2, B2, DET;
     /**
@@ -44,12 +52,10 @@ public final class EndomorphismMul {
     private static final BigInteger G1_C1, G1_C2;
     private static final int SHIFT = 384;
     private static final BigInteger HALF = BigInteger.ONE.shiftLeft(SHIFT - 1);
-    /** G2: floor(2^SHIFT / 6x^2), for the quotient of the psi split without a division. */
-    private static final BigInteger PSI_RECIPROCAL = BigInteger.ONE.shiftLeft(SHIFT).divide(PSI_EIGENVALUE);
-
-    private static final BigInteger R = Fr.MODULUS;
-    private static final MontgomeryField FP = Fp.FIELD;
-    private static final int T = SplitScalar.TABLE_SIZE;
+    /** G2: the rows of the GLS lattice basis. */
+    private static final BigInteger[][] GLS_BASIS = glsBasis(BN_X);
+    /** G2: round(2^SHIFT · c_j) for the first row c of the inverse of the basis matrix. */
+    private static final BigInteger[] GLS_ROUNDING = glsRounding(GLS_BASIS);
 
     static {
         BigInteger lambda = primitiveCubeRoot(R);
@@ -80,9 +86,11 @@ public final class EndomorphismMul {
     private final CurveArithmetic group;
     private final int affine;
     private final int jacobian;
+    /** Parts of a split: 2 on G1, 4 on G2. */
+    private final int dimension;
     private long[] tableJacobian = new long[0];
-    private long[] table = new long[0];
-    private long[] endoTable = new long[0];
+    /** tables[j]: the affine odd multiples of E^j(P) for every point of the batch. */
+    private final long[][] tables;
     private final long[] negated;
     private final long[] psiScratch = new long[G2.JACOBIAN];
 
@@ -94,6 +102,8 @@ public final class EndomorphismMul {
         this.affine = isG1 ? G1.AFFINE : G2.AFFINE;
         this.jacobian = isG1 ? G1.JACOBIAN : G2.JACOBIAN;
         this.negated = new long[affine];
+        this.dimension = isG1 ? 2 : 4;
+        this.tables = new long[dimension][0];
     }
 
     public static EndomorphismMul g1() {
@@ -132,17 +142,20 @@ public final class EndomorphismMul {
         return SplitScalar.of(a, b);
     }
 
-    /** The psi split: k = a + b·6x^2 with 0 &lt;= a &lt; 6x^2. */
+    /**
+     * The GLS split: k = a_0 + a_1 e + a_2 e^2 + a_3 e^3 (mod r), e = 6x^2, parts of at most about
+     * 64 bits: (k, 0, 0, 0) minus the lattice vector that Babai rounding finds next to it.
+     */
     public static SplitScalar splitG2(BigInteger k) {
         requireScalar(k);
-        // the estimate is at most one below the quotient
-        BigInteger q = k.multiply(PSI_RECIPROCAL).shiftRight(SHIFT);
-        BigInteger rest = k.subtract(q.multiply(PSI_EIGENVALUE));
-        if (rest.compareTo(PSI_EIGENVALUE) >= 0) {
-            q = q.add(BigInteger.ONE);
-            rest = rest.subtract(PSI_EIGENVALUE);
+        BigInteger[] parts = {k, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO};
+        for (int j = 0; j < 4; j++) {
+            BigInteger c = k.multiply(GLS_ROUNDING[j]).add(HALF).shiftRight(SHIFT);
+            for (int i = 0; i < 4; i++) {
+                parts[i] = parts[i].subtract(c.multiply(GLS_BASIS[j][i]));
+            }
         }
-        return SplitScalar.of(rest, q);
+        return SplitScalar.of(parts);
     }
 
     /**
@@ -169,9 +182,11 @@ public final class EndomorphismMul {
                 group.add(tj, base + (e - 1) * j, out, two, tj, base + e * j);
             }
         }
-        group.toAffine(tj, 0, count * T, table, 0);
-        for (int e = 0; e < count * T; e++) {
-            endomorphism(table, e * a, endoTable, e * a);
+        group.toAffine(tj, 0, count * T, tables[0], 0);
+        for (int d = 1; d < dimension; d++) {
+            for (int e = 0; e < count * T; e++) {
+                endomorphism(tables[d - 1], e * a, tables[d], e * a);
+            }
         }
         for (int i = 0; i < count; i++) {
             int acc = outOffset + i * j;
@@ -181,17 +196,14 @@ public final class EndomorphismMul {
                 continue;
             }
             int base = i * T * a;
-            byte[] first = s.first;
-            byte[] second = s.second;
+            byte[][] parts = s.parts;
             for (int bit = s.length - 1; bit >= 0; bit--) {
                 group.dbl(out, acc, out, acc);
-                int d = first[bit];
-                if (d != 0) {
-                    addDigit(out, acc, table, base, d);
-                }
-                d = second[bit];
-                if (d != 0) {
-                    addDigit(out, acc, endoTable, base, d);
+                for (int d = 0; d < dimension; d++) {
+                    int digit = parts[d][bit];
+                    if (digit != 0) {
+                        addDigit(out, acc, tables[d], base, digit);
+                    }
                 }
             }
         }
@@ -246,10 +258,11 @@ public final class EndomorphismMul {
     }
 
     private void ensureCapacity(int count) {
-        if (table.length < count * T * affine) {
+        if (tables[0].length < count * T * affine) {
             tableJacobian = new long[count * T * jacobian];
-            table = new long[count * T * affine];
-            endoTable = new long[count * T * affine];
+            for (int d = 0; d < dimension; d++) {
+                tables[d] = new long[count * T * affine];
+            }
         }
     }
 
@@ -288,6 +301,69 @@ public final class EndomorphismMul {
             u = v;
             v = w;
         }
+    }
+
+    /**
+     * Galbraith-Scott's basis for BN curves (rows): (x+1, x, x, -2x), (2x+1, -x, -(x+1), -x),
+     * (2x, 2x+1, 2x+1, 2x+1), (x-1, 4x+2, -2x+1, x-1). Its determinant is -3r (a sublattice of
+     * index 3); checked at class load to consist of lattice vectors for e = 6x^2.
+     */
+    private static BigInteger[][] glsBasis(BigInteger x) {
+        BigInteger one = BigInteger.ONE;
+        BigInteger two = BigInteger.TWO;
+        BigInteger x2 = x.multiply(two);
+        BigInteger[][] basis = {
+            {x.add(one), x, x, x2.negate()},
+            {x2.add(one), x.negate(), x.add(one).negate(), x.negate()},
+            {x2, x2.add(one), x2.add(one), x2.add(one)},
+            {x.subtract(one), x2.multiply(two).add(two), one.subtract(x2), x.subtract(one)}};
+        for (BigInteger[] v : basis) {
+            BigInteger sum = BigInteger.ZERO;
+            for (int i = 3; i >= 0; i--) {
+                sum = sum.multiply(PSI_EIGENVALUE).add(v[i]);
+            }
+            if (sum.mod(R).signum() != 0) {
+                throw new IllegalStateException("G2 lattice basis is inconsistent");
+            }
+        }
+        return basis;
+    }
+
+    /** round(2^SHIFT · c_j) for c = first row of basis^-1 = (cofactors C_j0) / det. */
+    private static BigInteger[] glsRounding(BigInteger[][] v) {
+        BigInteger det = BigInteger.ZERO;
+        BigInteger[] cofactors = new BigInteger[4];
+        for (int j = 0; j < 4; j++) {
+            cofactors[j] = minor3(v, j, 0);
+            if ((j & 1) != 0) {
+                cofactors[j] = cofactors[j].negate();
+            }
+            det = det.add(v[j][0].multiply(cofactors[j]));
+        }
+        BigInteger[] out = new BigInteger[4];
+        for (int j = 0; j < 4; j++) {
+            out[j] = roundDiv(cofactors[j].shiftLeft(SHIFT), det);
+        }
+        return out;
+    }
+
+    /** The determinant of the 3x3 matrix left after removing row {@code row} and column {@code col}. */
+    private static BigInteger minor3(BigInteger[][] v, int row, int col) {
+        BigInteger[][] m = new BigInteger[3][3];
+        for (int i = 0, mi = 0; i < 4; i++) {
+            if (i == row) {
+                continue;
+            }
+            for (int j = 0, mj = 0; j < 4; j++) {
+                if (j != col) {
+                    m[mi][mj++] = v[i][j];
+                }
+            }
+            mi++;
+        }
+        return m[0][0].multiply(m[1][1].multiply(m[2][2]).subtract(m[1][2].multiply(m[2][1])))
+                .subtract(m[0][1].multiply(m[1][0].multiply(m[2][2]).subtract(m[1][2].multiply(m[2][0]))))
+                .add(m[0][2].multiply(m[1][0].multiply(m[2][1]).subtract(m[1][1].multiply(m[2][0]))));
     }
 
     private static BigInteger dot(BigInteger[] a, BigInteger[] b) {

@@ -3,11 +3,13 @@ package dev.verity.prover.curve;
 import java.math.BigInteger;
 
 /**
- * A scalar k written as k = a + b·e (mod r), where e is the eigenvalue of a cheap endomorphism
- * (GLV on G1, psi on G2) and a, b are about half the size of r, each recoded in width-5 NAF:
- * signed odd digits of absolute value below 16, at least four zeros after each non-zero digit.
- * Then [k] P = sum_i 2^i (a_i P + b_i E(P)) needs half the doublings of a plain double-and-add and
- * about one addition per six bits of each half. Immutable; built by {@link EndomorphismMul#split}.
+ * A scalar k written as k = a_0 + a_1·e + ... + a_(d-1)·e^(d-1) (mod r), where e is the eigenvalue
+ * of a cheap endomorphism E (GLV on G1 with d = 2, psi on G2 with d = 4) and the parts a_j have
+ * about 1/d of the bits of r, each recoded in width-5 NAF: signed odd digits of absolute value
+ * below 16, at least four zeros after each non-zero digit. Then [k] P = sum_i 2^i sum_j
+ * a_(j,i) E^j(P) needs 1/d of the doublings of a plain double-and-add and about one addition per
+ * six bits of each part. Immutable; built by {@link EndomorphismMul#splitG1} and
+ * {@link EndomorphismMul#splitG2}.
  */
 public final class SplitScalar {
     /** The NAF window width: digits are odd in (-2^(w-1), 2^(w-1)). */
@@ -15,23 +17,27 @@ public final class SplitScalar {
     /** Odd multiples P, 3P, ..., 15P per table. */
     static final int TABLE_SIZE = 1 << (WINDOW - 2);
 
-    /** Digits of a and b by bit position, least significant first; both of length {@link #length}. */
-    final byte[] first;
-    final byte[] second;
+    /** parts[j][i]: digit i (least significant first) of a_j; all of length {@link #length}. */
+    final byte[][] parts;
     final int length;
 
-    private SplitScalar(byte[] first, byte[] second, int length) {
-        this.first = first;
-        this.second = second;
+    private SplitScalar(byte[][] parts, int length) {
+        this.parts = parts;
         this.length = length;
     }
 
-    /** The split a + b·e from signed halves below 2^190 in absolute value. */
-    static SplitScalar of(BigInteger a, BigInteger b) {
-        byte[] da = naf(a);
-        byte[] db = naf(b);
-        int length = Math.max(da.length, db.length);
-        return new SplitScalar(java.util.Arrays.copyOf(da, length), java.util.Arrays.copyOf(db, length), length);
+    /** The split from signed parts a_0, a_1, ... below 2^190 in absolute value. */
+    static SplitScalar of(BigInteger... parts) {
+        byte[][] digits = new byte[parts.length][];
+        int length = 0;
+        for (int j = 0; j < parts.length; j++) {
+            digits[j] = naf(parts[j]);
+            length = Math.max(length, digits[j].length);
+        }
+        for (int j = 0; j < parts.length; j++) {
+            digits[j] = java.util.Arrays.copyOf(digits[j], length);
+        }
+        return new SplitScalar(digits, length);
     }
 
     /** Whether the scalar is zero (no digits at all). */

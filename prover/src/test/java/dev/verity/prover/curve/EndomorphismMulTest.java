@@ -74,13 +74,21 @@ class EndomorphismMulTest {
         }
         for (BigInteger k : scalars) {
             SplitScalar s1 = EndomorphismMul.splitG1(k);
-            BigInteger a = value(s1.first), b = value(s1.second);
+            assertEquals(2, s1.parts.length);
+            BigInteger a = value(s1.parts[0]), b = value(s1.parts[1]);
             assertEquals(k, a.add(b.multiply(EndomorphismMul.LAMBDA)).mod(R), "G1 split of " + k);
             assertTrue(a.abs().bitLength() <= 128 && b.abs().bitLength() <= 128, "G1 halves of " + k);
+            assertTrue(s1.length <= 130);
             SplitScalar s2 = EndomorphismMul.splitG2(k);
-            BigInteger c = value(s2.first), d = value(s2.second);
-            assertEquals(k, c.add(d.multiply(EndomorphismMul.PSI_EIGENVALUE)), "G2 split of " + k);
-            assertTrue(s1.length <= 130 && s2.length <= 130);
+            assertEquals(4, s2.parts.length);
+            BigInteger sum = BigInteger.ZERO;
+            for (int j = 3; j >= 0; j--) {
+                BigInteger part = value(s2.parts[j]);
+                assertTrue(part.abs().bitLength() <= 66, "G2 part " + j + " of " + k + ": " + part);
+                sum = sum.multiply(EndomorphismMul.PSI_EIGENVALUE).add(part);
+            }
+            assertEquals(k, sum.mod(R), "G2 split of " + k);
+            assertTrue(s2.length <= 67);
         }
     }
 
