@@ -21,8 +21,10 @@ import java.util.stream.IntStream;
  * with w = {@link Domain#rootOfUnity}(k), ffjavascript's root, so out is what its {@code G.ifft}
  * gives. Radix-2 decimation in time; every twiddle multiplication is a full scalar multiplication
  * ({@link EndomorphismMul}), the cost of the whole transform. Twiddle 1 is skipped, and the factor
- * 1/m is folded into the twiddles of the last stage, so it costs one multiplication per butterfly
- * there (on the even side) instead of one per point at the end.
+ * 1/m costs log2(m) + 1 multiplications instead of m: block 0 of every stage is kept scaled by 1/m.
+ * Its first half is block 0 of the stage before, already scaled, and its second half (unscaled)
+ * gets twiddles w^-k / m; only the two inputs of block 0 of the first stage, and the twiddle of k =
+ * 0 in later stages, become extra multiplications.
  *
  * <p>Each stage runs in chunks of butterflies over the common ForkJoin pool; a chunk multiplies all
  * its points in one batch, forms sums and differences in Jacobian coordinates and writes them back
@@ -79,7 +81,7 @@ public final class GroupNtt {
         AtomicLong done = new AtomicLong();
         progress.report(step, 0, total);
         for (int s = 1; s <= log2Size; s++) {
-            Stage stage = new Stage(isG1, s, s == log2Size, points);
+            Stage stage = new Stage(isG1, s, log2Size, points);
             int chunks = (m / 2 + CHUNK - 1) / CHUNK;
             IntStream.range(0, chunks).parallel().forEach(c -> {
                 int from = c * CHUNK;
@@ -105,34 +107,37 @@ public final class GroupNtt {
 
     /**
      * One stage: blocks of length len = 2^s, butterfly q pairs slot a = block·len + k with
-     * b = a + len/2 (k = q mod len/2) and twiddle w_len^-k; the last stage also scales by 1/len.
+     * b = a + len/2 (k = q mod len/2) and twiddle w_len^-k, times 1/m in block 0 (q &lt; len/2).
      */
     private static final class Stage {
         final boolean isG1;
         final int half;
-        final boolean last;
+        final boolean first;
         final long[] points;
         final int affine;
         final long[] rootInverse;
-        final long[] sizeInverse;
-        /** Splits of all twiddles of this stage when there are few of them, else null. */
+        /** 1/m for the whole transform. */
+        final long[] scale;
+        /** Splits of all twiddles of this stage when there are few of them, else null; plain and for block 0. */
         final SplitScalar[] cached;
-        /** The split of 1/len, for the even side of the last stage. */
-        final SplitScalar scale;
+        final SplitScalar[] cachedScaled;
+        /** The split of 1/m, for input 0 in the first stage. */
+        final SplitScalar scaleSplit;
 
-        Stage(boolean isG1, int log2Len, boolean last, long[] points) {
+        Stage(boolean isG1, int log2Len, int log2Size, long[] points) {
             this.isG1 = isG1;
             this.half = 1 << (log2Len - 1);
-            this.last = last;
+            this.first = log2Len == 1;
             this.points = points;
             this.affine = isG1 ? G1.AFFINE : G2.AFFINE;
-            Domain domain = Domain.of(log2Len);
-            this.rootInverse = domain.rootInverse();
-            this.sizeInverse = domain.sizeInverse();
-            this.scale = last ? split(FR.toBigInteger(sizeInverse, 0)) : null;
-            this.cached = half <= CACHED_HALF
-                    ? SPLITS.computeIfAbsent((isG1 ? "G1/" : "G2/") + log2Len + (last ? "/scaled" : ""),
-                            key -> twiddleSplits(0, half))
+            this.rootInverse = Domain.of(log2Len).rootInverse();
+            this.scale = Domain.of(log2Size).sizeInverse();
+            this.scaleSplit = split(FR.toBigInteger(scale, 0));
+            String key = (isG1 ? "G1/" : "G2/") + log2Len;
+            this.cached = half <= CACHED_HALF ? SPLITS.computeIfAbsent(key, k -> twiddleSplits(0, half, false))
+                    : null;
+            this.cachedScaled = half <= CACHED_HALF
+                    ? SPLITS.computeIfAbsent(key + "/scaled 2^-" + log2Size, k -> twiddleSplits(0, half, true))
                     : null;
         }
 
@@ -140,16 +145,16 @@ public final class GroupNtt {
             return isG1 ? EndomorphismMul.splitG1(k) : EndomorphismMul.splitG2(k);
         }
 
-        /** Splits of the twiddles k in [from, to) (times 1/len in the last stage); null for twiddle 1. */
-        SplitScalar[] twiddleSplits(int from, int to) {
+        /** Splits of the twiddles k in [from, to), times 1/m if {@code scaled}; null for twiddle 1. */
+        SplitScalar[] twiddleSplits(int from, int to, boolean scaled) {
             SplitScalar[] out = new SplitScalar[to - from];
             long[] t = new long[4];
             FR.pow(rootInverse, 0, new long[] {from}, t, 0);
-            long[] scaled = new long[4];
+            long[] product = new long[4];
             for (int k = from; k < to; k++) {
-                if (last) {
-                    FR.mul(t, 0, sizeInverse, 0, scaled, 0);
-                    out[k - from] = split(FR.toBigInteger(scaled, 0));
+                if (scaled) {
+                    FR.mul(t, 0, scale, 0, product, 0);
+                    out[k - from] = split(FR.toBigInteger(product, 0));
                 } else if (k != 0) {
                     out[k - from] = split(FR.toBigInteger(t, 0));
                 }
@@ -164,7 +169,7 @@ public final class GroupNtt {
             int jac = mul.jacobianLimbs();
             int count = to - from;
             // butterflies of one chunk share a block when half >= CHUNK, so their k are consecutive
-            SplitScalar[] fresh = cached == null ? twiddleSplits(from % half, from % half + count) : null;
+            SplitScalar[] fresh = cached == null ? twiddleSplits(from % half, from % half + count, from < half) : null;
             int[] offsets = new int[2 * count];
             SplitScalar[] scalars = new SplitScalar[2 * count];
             int[] bJob = new int[count];
@@ -174,7 +179,7 @@ public final class GroupNtt {
                 int q = from + i;
                 int k = q % half;
                 int a = ((q / half) * 2 * half + k) * affine;
-                SplitScalar t = cached != null ? cached[k] : fresh[i];
+                SplitScalar t = cached == null ? fresh[i] : q < half ? cachedScaled[k] : cached[k];
                 bJob[i] = -1;
                 aJob[i] = -1;
                 if (t != null) {
@@ -182,9 +187,9 @@ public final class GroupNtt {
                     scalars[jobs] = t;
                     bJob[i] = jobs++;
                 }
-                if (last) {
+                if (first && q == 0) {
                     offsets[jobs] = a;
-                    scalars[jobs] = scale;
+                    scalars[jobs] = scaleSplit;
                     aJob[i] = jobs++;
                 }
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.verity.prover.curve.G2;
 import dev.verity.prover.groth16.DevPowersOfTau;
 import dev.verity.prover.io.BinFile;
 import dev.verity.prover.io.Fixtures;
@@ -93,6 +94,30 @@ class PreparePhase2Test {
         Path out = dir.resolve("out.ptau");
         Fixtures.assertFormatError(bad, () -> PreparePhase2.run(bad, out, Progress.NONE), "section 2", "point 1",
                 "not on the curve");
+        assertFalse(Files.exists(out));
+    }
+
+    /** A tauG2 point on the twist but outside G2 would make the psi-based multiplication wrong: refused. */
+    @Test
+    void aTauG2PointOutsideG2IsAFormatError() throws Exception {
+        Path dev = dir.resolve("dev.ptau");
+        DevPowersOfTau.generateUnsafe(dev, 2, new SecureRandom(), Progress.NONE);
+        long tauG2;
+        try (BinFile f = BinFile.open(dev, "ptau", 1, 1)) {
+            tauG2 = f.section(3, "tauG2").offset();
+        }
+        long[] twist = TwistPoints.random(new java.util.Random(9));
+        assertTrue(G2.isOnCurve(twist, 0) && !G2.isInSubgroup(twist, 0));
+        byte[] bytes = Files.readAllBytes(dev);
+        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < G2.AFFINE; i++) {
+            b.putLong((int) tauG2 + 2 * 128 + 8 * i, twist[i]); // point 2
+        }
+        Path bad = dir.resolve("bad.ptau");
+        Files.write(bad, bytes);
+        Path out = dir.resolve("out.ptau");
+        Fixtures.assertFormatError(bad, () -> PreparePhase2.run(bad, out, Progress.NONE), "section 3", "point 2",
+                "not in G2");
         assertFalse(Files.exists(out));
     }
 
