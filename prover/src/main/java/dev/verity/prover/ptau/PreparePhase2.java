@@ -111,9 +111,10 @@ public final class PreparePhase2 {
             int size = 1 << p;
             // section 2 lacks the last power of the top block: its slot stays the point at infinity
             int available = p == ptau.power() + 1 ? size - 1 : size;
-            long[] block = new long[size * limbs];
-            long[] read = read(ptau, source, 0, available);
-            System.arraycopy(read, 0, block, 0, read.length);
+            long[] block = read(ptau, source, 0, available);
+            if (available < size) {
+                block = java.util.Arrays.copyOf(block, size * limbs);
+            }
             String step = name + " 2^" + p;
             if (g2) {
                 GroupNtt.inverseG2(block, p, progress, step);
