@@ -35,8 +35,11 @@ public final class PreparePhase2Bench {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         boolean snarkjs = rest.remove("--snarkjs");
         int[] powers = rest.isEmpty() ? new int[] {12, 14, 16} : rest.stream().mapToInt(Integer::parseInt).toArray();
-        System.out.printf("twiddle multiplication, 1 thread: G1 %.1f us, G2 %.1f us%n", perMultiplication(true) / 1e3,
-                perMultiplication(false) / 1e3);
+        double g1Cost = perMultiplication(true);
+        double g2Cost = perMultiplication(false);
+        double g2Weight = g2Cost / g1Cost;
+        System.out.printf("twiddle multiplication, 1 thread: G1 %.1f us, G2 %.1f us (%.2f G1)%n", g1Cost / 1e3,
+                g2Cost / 1e3, g2Weight);
         Path dir = Files.createTempDirectory("prepare-bench");
         for (int power : powers) {
             Path in = dir.resolve("in-" + power + ".ptau");
@@ -49,8 +52,10 @@ public final class PreparePhase2Bench {
             double cpu = (cpuNanos() - c0) / 1e9;
             long g1 = multiplications(power + 1) + 2 * multiplications(power);
             long g2 = multiplications(power);
+            double equivalents = g1 + g2Weight * g2;
             System.out.printf("power %d: verity %.2f s wall, %.2f s cpu; %d G1 + %d G2 twiddle multiplications,"
-                    + " %.1f us cpu per G1-equivalent (G2 = 3 G1)%n", power, wall, cpu, g1, g2, cpu * 1e6 / (g1 + 3 * g2));
+                    + " %.1f us cpu per G1-equivalent, %.0f%% of it in the multiplications%n", power, wall, cpu, g1, g2,
+                    cpu * 1e6 / equivalents, 100 * equivalents * g1Cost / (cpu * 1e9));
             if (snarkjs) {
                 long s0 = System.nanoTime();
                 Process p = new ProcessBuilder("node", Path.of("interop/node_modules/snarkjs/build/cli.cjs")
