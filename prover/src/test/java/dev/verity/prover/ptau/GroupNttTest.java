@@ -1,0 +1,112 @@
+package dev.verity.prover.ptau;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.verity.prover.curve.G1;
+import dev.verity.prover.curve.G2;
+import dev.verity.prover.field.Fr;
+import dev.verity.prover.poly.Domain;
+import dev.verity.prover.util.Progress;
+import java.math.BigInteger;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The group inverse NTT against the naive O(m^2) sum. Inputs are [s_i] G for known s_i, so the
+ * reference is out_j = [(1/m) sum_i w^(-ij) s_i] G, computed with BigInteger from the definition
+ * and one plain multiplication per output.
+ */
+class GroupNttTest {
+    private static final BigInteger R = Fr.MODULUS;
+    private final Random rnd = new Random(3);
+    private final G1 g1 = new G1();
+    private final G2 g2 = new G2();
+
+    /** Random discrete logs; the last one is 0 (the point at infinity, as in prepare phase2's top block). */
+    private BigInteger[] logs(int m) {
+        BigInteger[] s = new BigInteger[m];
+        for (int i = 0; i < m; i++) {
+            s[i] = i == m - 1 && m > 1 ? BigInteger.ZERO : new BigInteger(256, rnd).mod(R);
+        }
+        return s;
+    }
+
+    private static BigInteger[] naiveInverse(BigInteger[] s, int log2Size) {
+        int m = s.length;
+        BigInteger wInv = Domain.rootOfUnity(log2Size).modInverse(R);
+        BigInteger mInv = BigInteger.valueOf(m).modInverse(R);
+        BigInteger[] out = new BigInteger[m];
+        for (int j = 0; j < m; j++) {
+            BigInteger step = wInv.modPow(BigInteger.valueOf(j), R);
+            BigInteger power = BigInteger.ONE;
+            BigInteger acc = BigInteger.ZERO;
+            for (int i = 0; i < m; i++) {
+                acc = acc.add(power.multiply(s[i]));
+                power = power.multiply(step).mod(R);
+            }
+            out[j] = acc.mod(R).multiply(mInv).mod(R);
+        }
+        return out;
+    }
+
+    private long[] g1Points(BigInteger[] s) {
+        long[] p = new long[s.length * G1.AFFINE];
+        for (int i = 0; i < s.length; i++) {
+            g1.toAffine(g1.mul(G1.GENERATOR, 0, s[i]), 0, p, i * G1.AFFINE);
+        }
+        return p;
+    }
+
+    private long[] g2Points(BigInteger[] s) {
+        long[] p = new long[s.length * G2.AFFINE];
+        for (int i = 0; i < s.length; i++) {
+            g2.toAffine(g2.mul(G2.GENERATOR, 0, s[i]), 0, p, i * G2.AFFINE);
+        }
+        return p;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 3, 4, 7, 8})
+    void g1MatchesTheNaiveSum(int log2Size) {
+        BigInteger[] s = logs(1 << log2Size);
+        long[] points = g1Points(s);
+        AtomicLong last = new AtomicLong();
+        GroupNtt.inverseG1(points, log2Size, (step, done, total) -> {
+            assertEquals(GroupNtt.butterflies(log2Size), total);
+            last.accumulateAndGet(done, Math::max);
+        }, "test");
+        assertArrayEquals(g1Points(naiveInverse(s, log2Size)), points);
+        assertEquals(GroupNtt.butterflies(log2Size), last.get());
+    }
+
+    /** 2^10 reaches the stage sizes whose twiddles are split per chunk rather than cached. */
+    @Test
+    void g1MatchesTheNaiveSumAtSize1024() {
+        BigInteger[] s = logs(1 << 10);
+        long[] points = g1Points(s);
+        GroupNtt.inverseG1(points, 10, Progress.NONE, "test");
+        assertArrayEquals(g1Points(naiveInverse(s, 10)), points);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 2, 5, 7})
+    void g2MatchesTheNaiveSum(int log2Size) {
+        BigInteger[] s = logs(1 << log2Size);
+        long[] points = g2Points(s);
+        GroupNtt.inverseG2(points, log2Size, Progress.NONE, "test");
+        assertArrayEquals(g2Points(naiveInverse(s, log2Size)), points);
+    }
+
+    @Test
+    void rejectsAWrongLength() {
+        assertThrows(IllegalArgumentException.class,
+                () -> GroupNtt.inverseG1(new long[3 * G1.AFFINE], 2, Progress.NONE, "test"));
+        assertThrows(IllegalArgumentException.class,
+                () -> GroupNtt.inverseG2(new long[G2.AFFINE], -1, Progress.NONE, "test"));
+    }
+}
