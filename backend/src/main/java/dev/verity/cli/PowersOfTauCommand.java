@@ -1,6 +1,7 @@
 package dev.verity.cli;
 
 import dev.verity.prover.ptau.PowersOfTau;
+import dev.verity.prover.ptau.PreparePhase2;
 import dev.verity.prover.ptau.PtauVerifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "powersoftau", description = "Powers of Tau ceremony files (.ptau), snarkjs-compatible.",
         subcommands = {PowersOfTauCommand.NewCmd.class, PowersOfTauCommand.ContributeCmd.class,
-                PowersOfTauCommand.BeaconCmd.class, PowersOfTauCommand.VerifyCmd.class,
+                PowersOfTauCommand.BeaconCmd.class, PowersOfTauCommand.PrepareCmd.class, PowersOfTauCommand.VerifyCmd.class,
                 PowersOfTauCommand.ExportCmd.class, PowersOfTauCommand.ImportCmd.class,
                 PowersOfTauCommand.ChallengeCmd.class})
 final class PowersOfTauCommand {
@@ -115,6 +116,29 @@ final class PowersOfTauCommand {
             progress.finish();
             printHash(spec, "Contribution response hash", response);
             return VerityCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "prepare", description = "Prepare a .ptau file for circuit keys.", subcommands = PrepareCmd.Phase2.class)
+    static final class PrepareCmd {
+        @Command(name = "phase2", description = {"Compute the Lagrange-basis sections that groth16 setup reads.",
+                "Byte-identical to snarkjs' output; parallel group NTTs over G1 and G2."})
+        static final class Phase2 implements Callable<Integer> {
+            @Spec CommandSpec spec;
+            @Parameters(index = "0", paramLabel = "<in.ptau>") Path in;
+            @Parameters(index = "1", paramLabel = "<out.ptau>") Path out;
+
+            @Override
+            public Integer call() {
+                requireWritable(out);
+                StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
+                Inputs.read(in, PTAU, p -> {
+                    PreparePhase2.run(p, out, progress);
+                    return out;
+                });
+                progress.finish();
+                return VerityCli.EXIT_OK;
+            }
         }
     }
 

@@ -32,11 +32,14 @@ class CliPowersOfTauTest {
         CliResult.run("powersoftau", "challenge", "contribute", "bn128", challenge, response, "-e=more").assertOk();
         CliResult.run("powersoftau", "import", "response", p1, response, p2, "-n=bob").assertOk();
         CliResult.run("powersoftau", "beacon", p2, p3, "0x" + "ab".repeat(32), 10, "-n=final").assertOk();
-        CliResult verified = CliResult.run("powersoftau", "verify", p3);
+        Path prepared = dir.resolve("final.ptau");
+        CliResult.run("powersoftau", "prepare", "phase2", p3, prepared).assertOk();
+        CliResult verified = CliResult.run("powersoftau", "verify", prepared);
         verified.assertOk();
         assertTrue(verified.out().contains("contribution #1 alice"), verified.out());
         assertTrue(verified.out().contains("contribution #2 bob"), verified.out());
         assertTrue(verified.out().contains("contribution #3 final (beacon"), verified.out());
+        assertTrue(verified.out().contains("phase 2 Lagrange sections match"), verified.out());
         assertTrue(verified.out().endsWith("OK: Powers of Tau file verified" + System.lineSeparator()), verified.out());
     }
 

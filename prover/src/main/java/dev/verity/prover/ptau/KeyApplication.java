@@ -1,8 +1,7 @@
 package dev.verity.prover.ptau;
 
-import dev.verity.prover.curve.CurveArithmetic;
-import dev.verity.prover.curve.G1;
-import dev.verity.prover.curve.G2;
+import dev.verity.prover.curve.EndomorphismMul;
+import dev.verity.prover.curve.SplitScalar;
 import dev.verity.prover.field.Fr;
 import dev.verity.prover.field.MontgomeryField;
 import java.math.BigInteger;
@@ -11,7 +10,10 @@ import java.util.stream.IntStream;
 /**
  * Multiplies the points of a section by a contribution's secrets: point k (counted from the
  * start of the section) becomes [first * tau^k] point, in place, in parallel over the machine's
- * cores. This is the whole cost of a contribution.
+ * cores, with endomorphism-split scalar multiplication ({@link EndomorphismMul}). This is the
+ * whole cost of a contribution. G2 points must be in G2 (the split relies on psi acting as a
+ * scalar there): callers check sections with {@link G2SubgroupCheck}, and keep the output
+ * unpublished until the check passed.
  */
 final class KeyApplication {
     private static final MontgomeryField FR = Fr.FIELD;
@@ -32,20 +34,22 @@ final class KeyApplication {
         int tasks = (count + TASK_POINTS - 1) / TASK_POINTS;
         IntStream.range(0, tasks).parallel().forEach(task -> {
             int from = task * TASK_POINTS;
-            int to = Math.min(count, from + TASK_POINTS);
-            CurveArithmetic group = section.g1 ? new G1() : new G2();
+            int n = Math.min(count, from + TASK_POINTS) - from;
+            EndomorphismMul mul = section.g1 ? EndomorphismMul.g1() : EndomorphismMul.g2();
             int limbs = section.limbs();
-            int jacobian = section.g1 ? G1.JACOBIAN : G2.JACOBIAN;
             long[] factor = new long[4];
             FR.pow(tauMont, 0, MontgomeryField.toLimbs(BigInteger.valueOf(firstIndex + from)), factor, 0);
             FR.mul(factor, 0, firstMont, 0, factor, 0);
-            long[] products = new long[(to - from) * jacobian];
-            for (int k = from; k < to; k++) {
-                long[] product = group.mul(points, k * limbs, FR.toBigInteger(factor, 0));
-                System.arraycopy(product, 0, products, (k - from) * jacobian, jacobian);
+            int[] offsets = new int[n];
+            SplitScalar[] scalars = new SplitScalar[n];
+            for (int k = 0; k < n; k++) {
+                offsets[k] = (from + k) * limbs;
+                scalars[k] = mul.split(FR.toBigInteger(factor, 0));
                 FR.mul(factor, 0, tauMont, 0, factor, 0);
             }
-            group.toAffine(products, 0, to - from, points, from * limbs);
+            long[] products = new long[n * mul.jacobianLimbs()];
+            mul.multiply(points, offsets, scalars, n, products, 0);
+            mul.group().toAffine(products, 0, n, points, from * limbs);
         });
     }
 }

@@ -21,8 +21,10 @@ import java.nio.ByteOrder;
  *       negative in the sense of {@link FieldSigns} (32 bytes in G1, 64 in G2). Responses and the
  *       response hash use it.</li>
  * </ul>
- * Decoding validates: coordinates below p, the point on its curve and, for G2, in the subgroup.
- * Not thread-safe (scratch).
+ * Decoding validates coordinates below p and the point on its curve (which for G1, of cofactor 1,
+ * means in the group). It does not check G2 points for the subgroup of order r, which costs a
+ * scalar multiplication per point: callers check whole sections at once with
+ * {@link G2SubgroupCheck}, or single points with {@link G2#isInSubgroup}. Not thread-safe (scratch).
  */
 public final class PointEncodings {
     public static final int G1_UNCOMPRESSED = 64;
@@ -142,7 +144,7 @@ public final class PointEncodings {
             }
             readFp2(in, o, out, p, i, "x");
             readFp2(in, o + 64, out, p + 8, i, "y");
-            requireG2(out, p, i);
+            requireOnTwist(out, p, i);
         }
     }
 
@@ -188,18 +190,14 @@ public final class PointEncodings {
             if (((flags & 0x80) != 0) != FieldSigns.isNegativeFp2(out, p + 8, t)) {
                 fp2.neg(out, p + 8, out, p + 8);
             }
-            requireG2(out, p, i);
         }
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private static void requireG2(long[] out, int p, int index) {
+    private static void requireOnTwist(long[] out, int p, int index) {
         if (!G2.isOnCurve(out, p)) {
             throw new IllegalArgumentException("G2 point " + index + " is not on the twist");
-        }
-        if (!G2.isInSubgroup(out, p)) {
-            throw new IllegalArgumentException("G2 point " + index + " is not in the subgroup of order r");
         }
     }
 

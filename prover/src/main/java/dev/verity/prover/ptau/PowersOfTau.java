@@ -209,10 +209,12 @@ public final class PowersOfTau {
         int chunk = (1 << 20) / (8 * section.limbs());
         byte[] compressed = new byte[(int) Math.min(chunk, count) * section.compressedBytes()];
         progress.report("contribute " + section.label, 0, count);
+        G2SubgroupCheck subgroup = section.g1 ? null : new G2SubgroupCheck(new SecureRandom());
         writer.beginSection(section.id);
         for (long done = 0; done < count; done += chunk) {
             int n = (int) Math.min(chunk, count - done);
             long[] points = section.read(file, done, n);
+            InputPoints.require(file.path(), section, points, n, done, subgroup);
             KeyApplication.apply(section, points, n, done, first, tau);
             writer.writePoints(points, 0, n);
             section.compressed(codec, points, n, compressed);
@@ -222,6 +224,7 @@ public final class PowersOfTau {
             }
             progress.report("contribute " + section.label, done + n, count);
         }
+        InputPoints.requireSubgroup(file.path(), section, subgroup);
         writer.endSection();
         return firstPoints;
     }
@@ -360,6 +363,7 @@ public final class PowersOfTau {
                     byte[] in = new byte[(int) Math.min(CHUNK, count) * section.uncompressedBytes()];
                     byte[] outBytes = new byte[(int) Math.min(CHUNK, count) * section.compressedBytes()];
                     long[] points = new long[(int) Math.min(CHUNK, count) * section.limbs()];
+                    G2SubgroupCheck subgroup = section.g1 ? null : new G2SubgroupCheck(new SecureRandom());
                     progress.report("contribute " + section.label, 0, count);
                     for (long done = 0; done < count; done += CHUNK) {
                         int n = (int) Math.min(CHUNK, count - done);
@@ -369,12 +373,16 @@ public final class PowersOfTau {
                         } catch (IllegalArgumentException e) {
                             throw new FormatException(challenge, section.label + " at " + done + ": " + e.getMessage());
                         }
+                        if (subgroup != null) {
+                            subgroup.absorb(points, n);
+                        }
                         KeyApplication.apply(section, points, n, done, first, key.tau());
                         section.compressed(codec, points, n, outBytes);
                         os.write(outBytes, 0, n * section.compressedBytes());
                         hasher.update(outBytes, 0, n * section.compressedBytes());
                         progress.report("contribute " + section.label, done + n, count);
                     }
+                    InputPoints.requireSubgroup(challenge, section, subgroup);
                 }
                 byte[] keyBytes = key.publicKey().toBytes(false);
                 os.write(keyBytes);
@@ -429,6 +437,7 @@ public final class PowersOfTau {
                         byte[] bytes = new byte[(int) Math.min(chunk, count) * section.compressedBytes()];
                         long[] points = new long[(int) Math.min(chunk, count) * section.limbs()];
                         firsts[section.ordinal()] = new long[2 * section.limbs()];
+                        G2SubgroupCheck subgroup = section.g1 ? null : new G2SubgroupCheck(new SecureRandom());
                         progress.report("import " + section.label, 0, count);
                         writer.beginSection(section.id);
                         for (long done = 0; done < count; done += chunk) {
@@ -441,6 +450,9 @@ public final class PowersOfTau {
                                 throw new FormatException(response, section.label + " at " + done + ": "
                                         + e.getMessage());
                             }
+                            if (subgroup != null) {
+                                subgroup.absorb(points, n);
+                            }
                             writer.writePoints(points, 0, n);
                             if (done == 0) {
                                 System.arraycopy(points, 0, firsts[section.ordinal()], 0,
@@ -448,6 +460,7 @@ public final class PowersOfTau {
                             }
                             progress.report("import " + section.label, done + n, count);
                         }
+                        InputPoints.requireSubgroup(response, section, subgroup);
                         writer.endSection();
                     }
                     byte[] partial = hasher.exportState();

@@ -58,6 +58,7 @@ public record PublicKey(Part tau, Part alpha, Part beta) {
             PointEncodings codec = new PointEncodings();
             codec.g1FromUncompressed(in, offset, 6, g1, 0);
             codec.g2FromUncompressed(in, offset + 6 * PointEncodings.G1_UNCOMPRESSED, 3, g2, 0);
+            LemPoints.requireValidG2(g2, "public key");
         }
         return new PublicKey(part(g1, g2, 0), part(g1, g2, 1), part(g1, g2, 2));
     }

@@ -7,7 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.verity.prover.groth16.Prover;
+import dev.verity.prover.io.Fixtures;
+import dev.verity.prover.io.SnarkjsJson;
+import dev.verity.prover.io.WtnsFile;
+import dev.verity.prover.io.Zkey;
+import dev.verity.prover.io.ZkeyFile;
+import dev.verity.prover.r1cs.Witness;
 import dev.verity.prover.util.Progress;
+import java.security.SecureRandom;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
@@ -55,6 +63,34 @@ class PowersOfTauInteropTest {
         String out = snarkjs(dir, "powersoftau", "verify", "p4.ptau");
         assertTrue(out.contains("Powers Of tau file OK!"), out);
         assertTrue(PtauVerifier.verify(dir.resolve("p4.ptau"), Progress.NONE).ok());
+    }
+
+    /**
+     * A ceremony made entirely by Verity (new, contribute, beacon, prepare phase2) verifies in
+     * snarkjs, and snarkjs' groth16 setup accepts it: the key proves with Verity and snarkjs
+     * verifies the proof.
+     */
+    @Test
+    void aVerityCeremonyKeysSnarkjsGroth16() throws Exception {
+        int power = 5;
+        PowersOfTau.newAccumulator(dir.resolve("p0.ptau"), power, Progress.NONE);
+        PowersOfTau.contribute(dir.resolve("p0.ptau"), dir.resolve("p1.ptau"), "alice", null, Progress.NONE);
+        PowersOfTau.beacon(dir.resolve("p1.ptau"), dir.resolve("p2.ptau"), "beacon", HexFormat.of().parseHex(BEACON),
+                10, Progress.NONE);
+        PreparePhase2.run(dir.resolve("p2.ptau"), dir.resolve("final.ptau"), Progress.NONE);
+        String verified = snarkjs(dir, "powersoftau", "verify", "final.ptau");
+        assertTrue(verified.contains("Powers Of tau file OK!"), verified);
+        assertTrue(PtauVerifier.verify(dir.resolve("final.ptau"), Progress.NONE).ok());
+
+        Files.copy(Fixtures.path("multiplier.r1cs"), dir.resolve("multiplier.r1cs"));
+        snarkjs(dir, "groth16", "setup", "multiplier.r1cs", "final.ptau", "multiplier.zkey");
+        Zkey key = ZkeyFile.read(dir.resolve("multiplier.zkey"));
+        Witness witness = WtnsFile.read(Fixtures.path("multiplier.wtns"));
+        SnarkjsJson.writeProof(Prover.prove(key, witness, new SecureRandom(), Progress.NONE), dir.resolve("proof.json"));
+        SnarkjsJson.writePublicSignals(witness.publicSignals(key.nPublic()), dir.resolve("public.json"));
+        snarkjs(dir, "zkey", "export", "verificationkey", "multiplier.zkey", "vk.json");
+        String ok = snarkjs(dir, "groth16", "verify", "vk.json", "public.json", "proof.json");
+        assertTrue(ok.contains("OK!"), ok);
     }
 
     @Test
