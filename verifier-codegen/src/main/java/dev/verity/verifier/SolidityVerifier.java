@@ -162,17 +162,14 @@ public final class SolidityVerifier {
                     uint256[2] calldata c,
                     uint256[${N}] calldata input
                 ) external view returns (bool) {
-                    uint256 pA;
-                    uint256 pB;
-                    uint256 pC;
+                    // Static arguments lie back to back in calldata: a, b and c are the 8 proof words.
+                    uint256 pProof;
                     uint256 pInput;
                     assembly ("memory-safe") {
-                        pA := a
-                        pB := b
-                        pC := c
+                        pProof := a
                         pInput := input
                     }
-                    return verifyAt(pA, pB, pC, pInput);
+                    return verifyAt(pProof, pInput);
                 }
 
                 /// @notice The same check with the proof as its 8 words.
@@ -183,7 +180,7 @@ public final class SolidityVerifier {
                         pProof := proof
                         pInput := input
                     }
-                    return verifyAt(pProof, pProof + 64, pProof + 192, pInput);
+                    return verifyAt(pProof, pInput);
                 }
 
                 /// @notice Verifies n proofs of this key together: with coefficients rho_0 = 1 and
@@ -236,11 +233,12 @@ public final class SolidityVerifier {
                         let sums := add(tmp, 96)
 
                         // Proof 0, rho = 1: the pair (-A, B); A.y must be canonical, or sub(P, y) would
-                        // wrap a non-canonical encoding onto a valid point.
+                        // wrap a non-canonical encoding onto a valid point (A = infinity is refused, as in
+                        // verifyAt).
                         let ay := calldataload(add(proofs.offset, 32))
                         ok := lt(ay, P)
                         mstore(m, calldataload(proofs.offset))
-                        mstore(add(m, 32), mod(sub(P, ay), P))
+                        mstore(add(m, 32), sub(P, ay))
                         calldatacopy(add(m, 64), add(proofs.offset, 64), 128)
                         calldatacopy(cSum, add(proofs.offset, 192), 64)
                         mstore(sums, 1)
@@ -301,8 +299,9 @@ public final class SolidityVerifier {
                     }
                 }
 
-                /// @dev Verifies one proof whose parts lie in calldata at the given offsets.
-                function verifyAt(uint256 pA, uint256 pB, uint256 pC, uint256 pInput) private view returns (bool ok) {
+                /// @dev Verifies the proof whose 8 words start at calldata offset pProof, with the public
+                ///      inputs at pInput.
+                function verifyAt(uint256 pProof, uint256 pInput) private view returns (bool ok) {
                     assembly ("memory-safe") {
                         // dst += s * (x, y), with 3 words at tmp for the ecMul input; the product goes to
                         // the 2 words after dst, which must be free.
@@ -319,12 +318,13 @@ public final class SolidityVerifier {
                         let scratch := add(m, 768)
 
                         // Pair 0: (-A, B). A.y must be canonical, or sub(P, y) would wrap a non-canonical
-                        // encoding onto a valid point.
-                        let ay := calldataload(add(pA, 32))
+                        // encoding onto a valid point. A = infinity, (0, 0), becomes (0, P), which the
+                        // precompile rejects; an honest prover's A is never infinity.
+                        let ay := calldataload(add(pProof, 32))
                         ok := lt(ay, P)
-                        mstore(m, calldataload(pA))
-                        mstore(add(m, 32), mod(sub(P, ay), P))
-                        calldatacopy(add(m, 64), pB, 128)
+                        mstore(m, calldataload(pProof))
+                        mstore(add(m, 32), sub(P, ay))
+                        calldatacopy(add(m, 64), add(pProof, 64), 128)
 
                         // Pair 1: (alpha, beta)
                         mstore(add(m, 192), ALPHA_X)
@@ -346,7 +346,7 @@ public final class SolidityVerifier {
                         mstore(add(m, 544), GAMMA_Y_RE)
 
                         // Pair 3: (C, delta)
-                        calldatacopy(add(m, 576), pC, 64)
+                        calldatacopy(add(m, 576), add(pProof, 192), 64)
                         mstore(add(m, 640), DELTA_X_IM)
                         mstore(add(m, 672), DELTA_X_RE)
                         mstore(add(m, 704), DELTA_Y_IM)
