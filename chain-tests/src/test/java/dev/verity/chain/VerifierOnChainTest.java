@@ -3,13 +3,16 @@ package dev.verity.chain;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verity.contracts.Chain.CallResult;
+import dev.verity.prover.curve.G1;
 import dev.verity.prover.field.Fp;
 import dev.verity.prover.field.Fr;
 import dev.verity.verifier.VerifierCalls;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
@@ -22,7 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Generated verifiers on a Hardhat chain with proofs made by Verity's prover: good proofs pass in
  * all three entry points, and every kind of bad input is refused (returns false, or reverts for a
  * malformed batch), never accepted. The verifier snarkjs generates for the same key is the
- * reference: it must agree, and it must not use less gas.
+ * reference for single proofs: it must agree, and Verity's must not use more gas.
  */
 class VerifierOnChainTest {
     private static final BigInteger P = Fp.MODULUS;
@@ -46,12 +49,30 @@ class VerifierOnChainTest {
         }
     }
 
+    /** A key's circuit and proofs with both verifiers deployed, shared by the tests of one input count. */
+    private record Deployed(ProvedCircuit circuit, DeployedVerifier verity, DeployedVerifier snarkjs) {
+    }
+
+    private static final Map<Integer, Deployed> DEPLOYED = new HashMap<>();
+
+    private static Deployed deployed(int nPublic) throws Exception {
+        Deployed d = DEPLOYED.get(nPublic);
+        if (d == null) {
+            ProvedCircuit circuit = ProvedCircuit.make(nPublic, PROOFS, new Random(nPublic));
+            d = new Deployed(circuit, DeployedVerifier.verity(chain, circuit, dir),
+                    DeployedVerifier.snarkjs(chain, circuit, dir));
+            DEPLOYED.put(nPublic, d);
+        }
+        return d;
+    }
+
     @ParameterizedTest(name = "{0} public inputs")
     @ValueSource(ints = {1, 4, 16})
     void verifierAcceptsGoodProofsRejectsBadOnesAndAgreesWithSnarkjs(int nPublic) throws Exception {
-        ProvedCircuit circuit = ProvedCircuit.make(nPublic, PROOFS, new Random(nPublic));
-        DeployedVerifier verity = DeployedVerifier.verity(chain, circuit, dir);
-        DeployedVerifier snarkjs = DeployedVerifier.snarkjs(chain, circuit, dir);
+        Deployed deployed = deployed(nPublic);
+        ProvedCircuit circuit = deployed.circuit();
+        DeployedVerifier verity = deployed.verity();
+        DeployedVerifier snarkjs = deployed.snarkjs();
         VerifierCalls calls = new VerifierCalls(nPublic);
         Single single = new Single(calls, verity.address(), snarkjs.address());
 
@@ -90,6 +111,79 @@ class VerifierOnChainTest {
         BigInteger snarkjsGas = chain.deployer.estimateGas(snarkjs.address(), call);
         assertTrue(verityGas.compareTo(snarkjsGas) <= 0,
                 () -> "Verity's verifier uses " + verityGas + " gas, snarkjs' " + snarkjsGas);
+    }
+
+    @ParameterizedTest(name = "{0} public inputs")
+    @ValueSource(ints = {1, 4, 16})
+    void batchAcceptsGoodBatchesAndRejectsOneBadProofAmongGoodOnes(int nPublic) throws Exception {
+        Deployed deployed = deployed(nPublic);
+        Batch batch = new Batch(new VerifierCalls(nPublic), deployed.verity().address());
+        List<List<BigInteger>> proofs = new ArrayList<>();
+        List<List<BigInteger>> inputs = new ArrayList<>();
+        for (int i = 0; i < PROOFS; i++) {
+            proofs.add(VerifierCalls.proofWords(deployed.circuit().proofs().get(i)));
+            inputs.add(VerifierCalls.signalWords(deployed.circuit().signals().get(i)));
+        }
+        batch.expect(true, "all good", proofs, inputs);
+        batch.expect(true, "one good proof", proofs.subList(0, 1), inputs.subList(0, 1));
+        batch.expect(true, "the same good proof twice", List.of(proofs.get(2), proofs.get(2)),
+                List.of(inputs.get(2), inputs.get(2)));
+
+        for (int bad : new int[] {0, 2, PROOFS - 1}) {
+            batch.expect(false, "input changed in proof " + bad, proofs,
+                    set(inputs, bad, with(inputs.get(bad), 0, v -> v.add(BigInteger.ONE).mod(R))));
+            batch.expect(false, "input + r in proof " + bad, proofs, set(inputs, bad, with(inputs.get(bad), 0, v -> v.add(R))));
+            batch.expect(false, "A off the curve in proof " + bad,
+                    set(proofs, bad, with(proofs.get(bad), 1, v -> v.add(BigInteger.ONE).mod(P))), inputs);
+            batch.expect(false, "A.y + p in proof " + bad, set(proofs, bad, with(proofs.get(bad), 1, v -> v.add(P))), inputs);
+            batch.expect(false, "C.x + p in proof " + bad, set(proofs, bad, with(proofs.get(bad), 6, v -> v.add(P))), inputs);
+            BigInteger[] twist = TwistPoints.outsideSubgroup();
+            batch.expect(false, "B outside G2 in proof " + bad,
+                    set(proofs, bad, replaced(proofs.get(bad), 2, List.of(twist[1], twist[0], twist[3], twist[2]))), inputs);
+        }
+        // A points swapped between two proofs: each proof is wrong
+        List<List<BigInteger>> swapped = set(set(proofs, 1, replaced(proofs.get(1), 0, proofs.get(3).subList(0, 2))),
+                3, replaced(proofs.get(3), 0, proofs.get(1).subList(0, 2)));
+        batch.expect(false, "A swapped between proofs 1 and 3", swapped, inputs);
+        // C_0 + G and C_4 - G: an unweighted sum of the C points is unchanged, the random combination is not
+        List<List<BigInteger>> cancelling = set(set(proofs, 0, replaced(proofs.get(0), 6, shifted(proofs.get(0), false))),
+                PROOFS - 1, replaced(proofs.get(PROOFS - 1), 6, shifted(proofs.get(PROOFS - 1), true)));
+        batch.expect(false, "errors that cancel in an unweighted sum", cancelling, inputs);
+
+        CallResult empty = chain.deployer.call(batch.verifier(), batch.calls().verifyBatchWords(List.of(), List.of()));
+        assertTrue(empty.reverted(), "an empty batch must revert");
+        CallResult mismatched = chain.deployer.call(batch.verifier(),
+                batch.calls().verifyBatchWords(proofs, inputs.subList(0, PROOFS - 1)));
+        assertTrue(mismatched.reverted(), "a batch with fewer input arrays than proofs must revert");
+    }
+
+    private record Batch(VerifierCalls calls, String verifier) {
+        void expect(boolean expected, String what, List<List<BigInteger>> proofs, List<List<BigInteger>> inputs)
+                throws Exception {
+            check(expected, "batch: " + what, chain.deployer.call(verifier, calls.verifyBatchWords(proofs, inputs)));
+        }
+    }
+
+    /** The C point (words 6, 7) of a proof plus or minus the generator (1, 2), as EVM words. */
+    private static List<BigInteger> shifted(List<BigInteger> proof, boolean minus) {
+        long[] c = G1.fromBigIntegers(proof.get(6), proof.get(7));
+        long[] g = G1.fromBigIntegers(BigInteger.ONE, BigInteger.TWO);
+        if (minus) {
+            G1.negAffine(g, 0, g, 0);
+        }
+        G1 group = new G1();
+        long[] sum = new long[G1.JACOBIAN];
+        G1.fromAffine(c, 0, sum, 0);
+        group.addAffine(sum, 0, g, 0, sum, 0);
+        long[] affine = new long[G1.AFFINE];
+        group.toAffine(sum, 0, affine, 0);
+        return List.of(G1.toBigIntegers(affine, 0));
+    }
+
+    private static <T> List<T> set(List<T> list, int index, T value) {
+        List<T> out = new ArrayList<>(list);
+        out.set(index, value);
+        return out;
     }
 
     /** Calls both verifiers (both forms for Verity's) and checks that each returns {@code expected}. */

@@ -3,6 +3,8 @@ package dev.verity.contracts;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -23,6 +25,7 @@ public final class Chain implements AutoCloseable {
     /** Osaka caps a transaction at 2^24 gas (EIP-7825). */
     private static final BigInteger TX_GAS_CAP = BigInteger.ONE.shiftLeft(24);
     private static final HexFormat HEX = HexFormat.of();
+    private static final Pattern REVERT_DATA = Pattern.compile("0x((?:[0-9a-fA-F]{2})*)");
 
     private final Web3j web3j;
     private final Credentials credentials;
@@ -89,9 +92,7 @@ public final class Chain implements AutoCloseable {
                 "0x" + HEX.formatHex(data));
         EthCall result = web3j.ethCall(tx, DefaultBlockParameterName.LATEST).send();
         if (result.hasError()) {
-            String raw = result.getError().getData();
-            return new CallResult(raw == null ? new byte[0] : HEX.parseHex(strip(raw)), true,
-                    result.getError().getMessage());
+            return new CallResult(revertData(result.getError().getData()), true, result.getError().getMessage());
         }
         if (result.isReverted()) {
             return new CallResult(HEX.parseHex(strip(result.getValue())), true, result.getRevertReason());
@@ -131,6 +132,18 @@ public final class Chain implements AutoCloseable {
             throw new IOException("gas estimation failed (the call reverts?): " + estimate.getError().getMessage());
         }
         return estimate.getAmountUsed();
+    }
+
+    /**
+     * The revert data of a failed call: nodes give it as a hex string, or (Hardhat) as a JSON
+     * object whose "data" member holds it.
+     */
+    private static byte[] revertData(String data) {
+        if (data == null) {
+            return new byte[0];
+        }
+        Matcher m = REVERT_DATA.matcher(data);
+        return m.find() ? HEX.parseHex(m.group(1)) : new byte[0];
     }
 
     private static String strip(String hex) {
