@@ -3,16 +3,19 @@ package dev.verity.contracts;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthEstimateGas;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.protocol.core.methods.response.VoidResponse;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.tx.RawTransactionManager;
 
@@ -27,12 +30,14 @@ public final class Chain implements AutoCloseable {
     private static final HexFormat HEX = HexFormat.of();
     private static final Pattern REVERT_DATA = Pattern.compile("0x((?:[0-9a-fA-F]{2})*)");
 
+    private final HttpService service;
     private final Web3j web3j;
     private final Credentials credentials;
     private final RawTransactionManager transactions;
 
     public Chain(String url, String privateKey) throws IOException {
-        this.web3j = Web3j.build(new HttpService(url));
+        this.service = new HttpService(url);
+        this.web3j = Web3j.build(service);
         this.credentials = Credentials.create(privateKey);
         long chainId = web3j.ethChainId().send().getChainId().longValueExact();
         this.transactions = new RawTransactionManager(web3j, credentials, chainId);
@@ -107,6 +112,15 @@ public final class Chain implements AutoCloseable {
 
     public BigInteger balance(String address) throws IOException {
         return web3j.ethGetBalance(address, DefaultBlockParameterName.LATEST).send().getBalance();
+    }
+
+    /**
+     * Moves a development chain's clock forward and mines a block (Hardhat's evm_increaseTime and
+     * evm_mine; not available on real networks).
+     */
+    public void increaseTime(long seconds) throws IOException {
+        new Request<>("evm_increaseTime", List.of(seconds), service, VoidResponse.class).send();
+        new Request<>("evm_mine", List.of(), service, VoidResponse.class).send();
     }
 
     private Receipt submit(String to, String data, BigInteger value, boolean create) throws IOException {
