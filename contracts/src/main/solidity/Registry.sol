@@ -85,7 +85,8 @@ contract Registry is Ownable, ReentrancyGuard {
     event Staked(address indexed operator, uint256 amount, uint256 bonded);
     event UnbondingRequested(address indexed operator, uint256 amount, uint256 unbondingEnds);
     event Withdrawn(address indexed operator, uint256 amount);
-    event ResultRecorded(uint256 indexed modelId, uint256 indexed inputCommitment, uint256 output, address submitter);
+    /// The submitter is the transaction's sender (the proof binds it as a public input).
+    event ResultRecorded(uint256 indexed modelId, uint256 indexed inputCommitment, uint256 output);
     event BatchPosted(uint256 indexed batchId, address indexed operator, uint256 indexed modelId, bytes32 root,
         uint32 count, uint256 challengeDeadline);
     event BatchFinalized(uint256 indexed batchId);
@@ -219,11 +220,11 @@ contract Registry is Ownable, ReentrancyGuard {
     // ------------------------------------------------------------------ verified submissions
 
     /// @notice Verifies one proof and records its result under (model, input commitment).
-    function submit(uint256 modelId, uint256[8] calldata proof, uint256[] calldata inputs)
-        external
-        activeModel(modelId)
-    {
+    function submit(uint256 modelId, uint256[8] calldata proof, uint256[] calldata inputs) external {
         Model memory m = models[modelId];
+        if (!m.active) {
+            revert InactiveModel(modelId);
+        }
         _checkInputs(m, inputs);
         if (!_verify(m, proof, inputs)) {
             revert InvalidProof();
@@ -254,7 +255,7 @@ contract Registry is Ownable, ReentrancyGuard {
 
     /// @notice The recorded result for (model, input commitment), and whether there is one.
     function resultOf(uint256 modelId, uint256 inputCommitment) external view returns (bool recorded, uint256 output) {
-        uint256 r = results[keccak256(abi.encode(modelId, inputCommitment))];
+        uint256 r = results[_resultKey(modelId, inputCommitment)];
         return (r != 0, r & ~RECORDED);
     }
 
@@ -346,13 +347,22 @@ contract Registry is Ownable, ReentrancyGuard {
 
     function _record(uint256 modelId, Model memory m, uint256[] calldata inputs) private {
         uint256 commitment = inputs[m.inputIndex];
-        bytes32 key = keccak256(abi.encode(modelId, commitment));
+        bytes32 key = _resultKey(modelId, commitment);
         if (results[key] != 0) {
             revert AlreadyRecorded(modelId, commitment);
         }
         uint256 output = inputs[m.outputIndex];
         results[key] = output | RECORDED;
-        emit ResultRecorded(modelId, commitment, output, msg.sender);
+        emit ResultRecorded(modelId, commitment, output);
+    }
+
+    /// keccak256(abi.encode(modelId, commitment)), hashed in scratch space.
+    function _resultKey(uint256 modelId, uint256 commitment) private pure returns (bytes32 key) {
+        assembly ("memory-safe") {
+            mstore(0, modelId)
+            mstore(32, commitment)
+            key := keccak256(0, 64)
+        }
     }
 
     /// The whole stake, bonded and unbonding, split exactly between challenger and treasury.
@@ -367,11 +377,24 @@ contract Registry is Ownable, ReentrancyGuard {
         emit Slashed(operator, amount, challenger, challengerShare, treasuryShare);
     }
 
-    /// verifyProof(uint256[8], uint256[N]) of the model's verifier; false if the call fails.
-    function _verify(Model memory m, uint256[8] calldata proof, uint256[] calldata inputs) private view returns (bool) {
-        bytes memory call = abi.encodePacked(m.verifySelector, proof, inputs);
-        (bool ok, bytes memory ret) = m.verifier.staticcall(call);
-        return ok && ret.length == 32 && abi.decode(ret, (bool));
+    /// verifyProof(uint256[8], uint256[N]) of the model's verifier; false if the call fails. The
+    /// call data (selector, proof words, input words) is copied from calldata at the free pointer.
+    function _verify(Model memory m, uint256[8] calldata proof, uint256[] calldata inputs)
+        private
+        view
+        returns (bool ok)
+    {
+        address verifier = m.verifier;
+        bytes4 selector = m.verifySelector;
+        assembly ("memory-safe") {
+            let p := mload(0x40)
+            mstore(p, selector)
+            calldatacopy(add(p, 4), proof, 256)
+            let inputBytes := mul(inputs.length, 32)
+            calldatacopy(add(p, 260), inputs.offset, inputBytes)
+            let success := staticcall(gas(), verifier, p, add(260, inputBytes), 0, 32)
+            ok := and(success, and(eq(returndatasize(), 32), eq(mload(0), 1)))
+        }
     }
 
     /// verifyBatch(uint256[8][], uint256[N][]): the rows of `inputs` (checked to have N words)

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 /** Compiles Solidity with solcjs (npm {@code solc}, offline), optimizer on. */
 public final class SolcJs {
     private static final long TIMEOUT_SECONDS = 300;
+    /** Tuned for cheap calls rather than small deployments: contracts are deployed once, called often. */
+    private static final int OPTIMIZE_RUNS = 100_000;
     private final NodeTools tools;
 
     public SolcJs(NodeTools tools) {
@@ -30,7 +32,7 @@ public final class SolcJs {
         Files.createDirectories(outDir);
         Path base = source.toAbsolutePath().getParent();
         List<String> command = new ArrayList<>(List.of(tools.node().toString(), tools.solcJs().toString(),
-                "--bin", "--abi", "--optimize", "--optimize-runs", "200",
+                "--bin", "--abi", "--optimize", "--optimize-runs", Integer.toString(OPTIMIZE_RUNS),
                 "--base-path", base.toString(), "--include-path", tools.solidityLibraries().toString(),
                 "-o", outDir.toAbsolutePath().toString(), source.getFileName().toString()));
         Process process = new ProcessBuilder(command).directory(base.toFile()).redirectErrorStream(true).start();
