@@ -52,8 +52,8 @@ public final class GasBench {
         int maxBatch = batchSizes.stream().mapToInt(Integer::intValue).max().orElse(1);
         try (HardhatNode node = HardhatNode.start(tools, dir.resolve("hardhat.log"));
                 Chain chain = new Chain(node.url(), HardhatNode.DEV_KEY_0)) {
-            out.println("# verity bench gas: Hardhat node (EVM osaka), solcjs "
-                    + "--optimize --optimize-runs 200; gas = transaction gasUsed, execution = gasUsed - 21000 - calldata");
+            out.println("# verity bench gas: Hardhat node (EVM osaka), solcjs --optimize --optimize-runs "
+                    + SolcJs.OPTIMIZE_RUNS + "; gas = transaction gasUsed, execution = gasUsed - 21000 - calldata");
             List<String> batchRows = new ArrayList<>();
             out.printf("%n## verifyProof, one proof (snarkjs ABI)%n");
             out.printf("%-7s %14s %14s %8s %16s %16s%n", "inputs", "verity", "snarkjs", "saved", "verity compact",

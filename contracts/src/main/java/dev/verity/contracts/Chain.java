@@ -34,13 +34,29 @@ public final class Chain implements AutoCloseable {
     private final Web3j web3j;
     private final Credentials credentials;
     private final RawTransactionManager transactions;
+    private final long chainId;
 
     public Chain(String url, String privateKey) throws IOException {
+        this(url, Credentials.create(privateKey));
+    }
+
+    public Chain(String url, Credentials credentials) throws IOException {
         this.service = new HttpService(url);
         this.web3j = Web3j.build(service);
-        this.credentials = Credentials.create(privateKey);
-        long chainId = web3j.ethChainId().send().getChainId().longValueExact();
+        this.credentials = credentials;
+        long chainId;
+        try {
+            chainId = web3j.ethChainId().send().getChainId().longValueExact();
+        } catch (IOException e) {
+            web3j.shutdown();
+            throw new IOException("no JSON-RPC node answers at " + url + " (" + e.getMessage() + ")", e);
+        }
+        this.chainId = chainId;
         this.transactions = new RawTransactionManager(web3j, credentials, chainId);
+    }
+
+    public long chainId() {
+        return chainId;
     }
 
     /** This account's address (0x, lowercase). */

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 public final class SolcJs {
     private static final long TIMEOUT_SECONDS = 300;
     /** Tuned for cheap calls rather than small deployments: contracts are deployed once, called often. */
-    private static final int OPTIMIZE_RUNS = 100_000;
+    public static final int OPTIMIZE_RUNS = 100_000;
     private final NodeTools tools;
 
     public SolcJs(NodeTools tools) {
