@@ -15,10 +15,15 @@ if [ -f contracts/package.json ] && [ ! -d contracts/node_modules ]; then
 fi
 # Hardhat 3 needs Node >= 22.13, which comes from npm (the "node" devDependency). npm run under an
 # older Node skips Hardhat's native EDR package, so a second install runs under the new Node 22.
-if [ -f chain-tests/package.json ] && [ ! -f chain-tests/node_modules/.installed-with-node22 ]; then
-  echo "installing chain tools (Hardhat, Node 22) ..." >&2
-  (cd chain-tests && npm install --no-audit --no-fund --loglevel=error \
-    && PATH="$PWD/node_modules/node/bin:$PATH" npm install --no-audit --no-fund --loglevel=error \
-    && touch node_modules/.installed-with-node22)
+# The marker holds the lock file's hash: a changed lock file installs again.
+if [ -f chain-tests/package.json ]; then
+  lock_hash="$(sha256sum chain-tests/package-lock.json | cut -d' ' -f1)"
+  marker=chain-tests/node_modules/.installed-with-node22
+  if [ ! -f "$marker" ] || [ "$(cat "$marker")" != "$lock_hash" ]; then
+    echo "installing chain tools (Hardhat, viem, Node 22) ..." >&2
+    (cd chain-tests && npm install --no-audit --no-fund --loglevel=error \
+      && PATH="$PWD/node_modules/node/bin:$PATH" npm install --no-audit --no-fund --loglevel=error)
+    echo "$lock_hash" > "$marker"
+  fi
 fi
 exec mvn -B verify "$@"
