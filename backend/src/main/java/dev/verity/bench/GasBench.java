@@ -3,6 +3,7 @@ package dev.verity.bench;
 import dev.verity.contracts.Chain;
 import dev.verity.contracts.HardhatNode;
 import dev.verity.contracts.NodeTools;
+import dev.verity.contracts.RegistryCalls;
 import dev.verity.contracts.SolcJs;
 import dev.verity.prover.groth16.DevSetup;
 import dev.verity.prover.groth16.Prover;
@@ -30,7 +31,8 @@ import java.util.concurrent.TimeUnit;
  * against the verifier {@code snarkjs zkey export solidityverifier} writes for the same key, and
  * the gas per proof of {@code verifyBatch}. Every figure is a mined transaction's gasUsed (the
  * 21,000 base and calldata included); "execution" leaves out that intrinsic part. Every measured
- * call is first checked to return true. Keys come from the (unsafe, bench-only) dev setup.
+ * call is first checked to return true. Keys come from the (unsafe, bench-only) dev setup. Last,
+ * the Registry's direct submission against the bare verification it contains.
  */
 public final class GasBench {
     private static final int G_TX = 21_000;
@@ -79,7 +81,38 @@ public final class GasBench {
             out.printf("%n## verifyBatch (verity), n proofs of one key%n");
             out.printf("%-7s %5s %12s %12s %16s%n", "inputs", "n", "gas", "gas/proof", "exec gas/proof");
             batchRows.forEach(out::println);
+            registrySubmission(chain);
         }
+    }
+
+    /**
+     * Registry.submit of a model with public inputs [submitter, input commitment, output] against
+     * the same proof sent to its verifier alone: what recording a result costs on top.
+     */
+    private void registrySubmission(Chain chain) throws IOException, InterruptedException {
+        PublicInputsCircuit circuit = PublicInputsCircuit.of(3);
+        SecureRandom random = new SecureRandom();
+        Zkey zkey = DevSetup.generate(circuit.constraints(), random, Progress.NONE);
+        List<BigInteger> inputs = List.of(new BigInteger(chain.address().substring(2), 16),
+                new BigInteger(250, random), new BigInteger(250, random));
+        Witness witness = circuit.witness(inputs, new BigInteger(250, random));
+        Proof proof = Prover.prove(zkey, witness, random, Progress.NONE);
+        String verifier = deploy(chain, new Key(3, zkey, List.of(proof), List.of(witness.publicSignals(3))), false);
+        SolcJs.Artifact registry = new SolcJs(tools).compile(tools.home().resolve("contracts/src/main/solidity/Registry.sol"),
+                "Registry", dir.resolve("solc-registry"));
+        String address = chain.deploy(registry.bytecode(), RegistryCalls.constructorArguments(600, 300,
+                BigInteger.TEN.pow(18), 5000, chain.address())).contractAddress();
+        chain.send(address, RegistryCalls.registerModel(new byte[32], verifier, 3, 0, 1, 2), BigInteger.ZERO);
+        List<BigInteger> proofWords = VerifierCalls.proofWords(proof);
+        long bare = measure(chain, verifier, new VerifierCalls(3).verifyProofWords(false, proofWords, inputs));
+        Chain.Receipt submitted = chain.send(address, RegistryCalls.submit(1, proofWords, inputs), BigInteger.ZERO);
+        if (!submitted.success()) {
+            throw new IllegalStateException("Registry.submit failed in " + submitted.hash());
+        }
+        long submit = submitted.gasUsed().longValueExact();
+        out.printf("%n## Registry.submit (records the result) vs the bare verifyProof, 3 public inputs%n");
+        out.printf("%14s %14s %10s%n", "submit", "verifyProof", "overhead");
+        out.printf("%14d %14d %10d%n", submit, bare, submit - bare);
     }
 
     /** A dev-setup key for a circuit with {@code nPublic} inputs and {@code count} proofs of random statements. */
