@@ -23,7 +23,8 @@ import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 ///         Operators withdraw unbonded stake after the unbonding period and only while none of
 ///         their batches can still be challenged. Every state change emits an event.
 contract Registry is Ownable, ReentrancyGuard {
-    /// A registered model, packed into one storage slot (its commitment is kept apart).
+    /// A registered model, packed into one storage slot (its commitment is kept apart). submit()
+    /// unpacks this slot by hand: keep the fields' order and sizes.
     struct Model {
         address verifier;
         uint8 nPublic;
@@ -220,16 +221,30 @@ contract Registry is Ownable, ReentrancyGuard {
     // ------------------------------------------------------------------ verified submissions
 
     /// @notice Verifies one proof and records its result under (model, input commitment).
+    /// @dev The hot path: the model's slot is read once and unpacked by hand (see Model's layout).
     function submit(uint256 modelId, uint256[8] calldata proof, uint256[] calldata inputs) external {
-        Model memory m = models[modelId];
-        if (!m.active) {
+        Model storage model = models[modelId];
+        uint256 packed;
+        assembly ("memory-safe") {
+            packed := sload(model.slot)
+        }
+        // Model's fields from the lowest byte up: verifier (20 bytes), nPublic, submitterIndex,
+        // inputIndex, outputIndex, active (1 byte each), verifySelector (4 bytes).
+        if ((packed >> 192) & 0xff == 0) {
             revert InactiveModel(modelId);
         }
-        _checkInputs(m, inputs);
-        if (!_verify(m, proof, inputs)) {
+        uint256 nPublic = (packed >> 160) & 0xff;
+        if (inputs.length != nPublic) {
+            revert WrongInputCount(nPublic, inputs.length);
+        }
+        uint256 submitter = inputs[(packed >> 168) & 0xff];
+        if (submitter != uint256(uint160(msg.sender))) {
+            revert SubmitterMismatch(msg.sender, submitter);
+        }
+        if (!_call(address(uint160(packed)), bytes4(uint32(packed >> 200)), proof, inputs)) {
             revert InvalidProof();
         }
-        _record(modelId, m, inputs);
+        _store(modelId, inputs[(packed >> 176) & 0xff], inputs[(packed >> 184) & 0xff]);
     }
 
     /// @notice Verifies many proofs of one model in one verifyBatch call and records every result.
@@ -346,12 +361,14 @@ contract Registry is Ownable, ReentrancyGuard {
     }
 
     function _record(uint256 modelId, Model memory m, uint256[] calldata inputs) private {
-        uint256 commitment = inputs[m.inputIndex];
+        _store(modelId, inputs[m.inputIndex], inputs[m.outputIndex]);
+    }
+
+    function _store(uint256 modelId, uint256 commitment, uint256 output) private {
         bytes32 key = _resultKey(modelId, commitment);
         if (results[key] != 0) {
             revert AlreadyRecorded(modelId, commitment);
         }
-        uint256 output = inputs[m.outputIndex];
         results[key] = output | RECORDED;
         emit ResultRecorded(modelId, commitment, output);
     }
@@ -377,15 +394,22 @@ contract Registry is Ownable, ReentrancyGuard {
         emit Slashed(operator, amount, challenger, challengerShare, treasuryShare);
     }
 
-    /// verifyProof(uint256[8], uint256[N]) of the model's verifier; false if the call fails. The
-    /// call data (selector, proof words, input words) is copied from calldata at the free pointer.
+    /// verifyProof(uint256[8], uint256[N]) of the model's verifier; false if the call fails.
     function _verify(Model memory m, uint256[8] calldata proof, uint256[] calldata inputs)
+        private
+        view
+        returns (bool)
+    {
+        return _call(m.verifier, m.verifySelector, proof, inputs);
+    }
+
+    /// Calls selector(proof, inputs) on the verifier, with the call data (selector, proof words, input
+    /// words) copied from calldata at the free pointer; true only for a returned `true`.
+    function _call(address verifier, bytes4 selector, uint256[8] calldata proof, uint256[] calldata inputs)
         private
         view
         returns (bool ok)
     {
-        address verifier = m.verifier;
-        bytes4 selector = m.verifySelector;
         assembly ("memory-safe") {
             let p := mload(0x40)
             mstore(p, selector)
