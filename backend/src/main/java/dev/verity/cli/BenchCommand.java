@@ -1,8 +1,10 @@
 package dev.verity.cli;
 
+import dev.verity.bench.GasBench;
 import dev.verity.bench.Groth16Bench;
 import dev.verity.bench.PtauBench;
 import dev.verity.bench.SetupBench;
+import dev.verity.contracts.NodeTools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Benchmarks against snarkjs (not tests: figures to read, not assertions).",
-        subcommands = {BenchCommand.Groth16Cmd.class, BenchCommand.SetupCmd.class, BenchCommand.PtauCmd.class})
+        subcommands = {BenchCommand.Groth16Cmd.class, BenchCommand.SetupCmd.class, BenchCommand.PtauCmd.class,
+                BenchCommand.GasCmd.class})
 final class BenchCommand {
 
     @Command(name = "groth16", description = {
@@ -85,6 +88,36 @@ final class BenchCommand {
             for (int power : powers) {
                 bench.run(power);
             }
+            return VerityCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "gas", description = {
+            "Gas of Verity's generated verifier against snarkjs' for the same key on one local Hardhat chain,",
+            "and gas per proof of verifyBatch. Keys come from the unsafe dev setup (bench only)."})
+    static final class GasCmd implements Callable<Integer> {
+        @Option(names = "--inputs", split = ",", defaultValue = "1,4,16",
+                description = "public input counts (default: ${DEFAULT-VALUE})")
+        List<Integer> inputs;
+
+        @Option(names = "--batch", split = ",", defaultValue = "1,4,16,64",
+                description = "verifyBatch sizes (default: ${DEFAULT-VALUE})")
+        List<Integer> batch;
+
+        @Option(names = "--dir", defaultValue = "verity-data/bench/gas",
+                description = "work directory for keys, contracts and the node's log (default: ${DEFAULT-VALUE})")
+        Path dir;
+
+        @Option(names = "--snarkjs", description = "snarkjs CLI (default: $VERITY_HOME/interop/node_modules/snarkjs/build/cli.cjs)")
+        Path snarkjs;
+
+        @Override
+        public Integer call() throws Exception {
+            if (inputs.stream().anyMatch(n -> n < 1 || n > 1024) || batch.stream().anyMatch(n -> n < 1 || n > 256)) {
+                throw new CliException("--inputs must be in [1, 1024] and --batch in [1, 256]");
+            }
+            new GasBench(new NodeTools(SelfCommand.home()), dir.toAbsolutePath(), snarkjsCommand(snarkjs), System.out)
+                    .run(inputs, batch);
             return VerityCli.EXIT_OK;
         }
     }

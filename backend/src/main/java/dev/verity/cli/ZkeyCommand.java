@@ -7,6 +7,10 @@ import dev.verity.prover.groth16.VerificationKeys;
 import dev.verity.prover.io.Calldata;
 import dev.verity.prover.io.SnarkjsJson;
 import dev.verity.prover.io.ZkeyFile;
+import dev.verity.verifier.SolidityVerifier;
+import dev.verity.verifier.VerificationKeyFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -18,7 +22,7 @@ import picocli.CommandLine.Spec;
 final class ZkeyCommand {
 
     @Command(name = "export", description = "Export parts of a proving key.",
-            subcommands = {Export.VerificationKeyCmd.class, Export.CalldataCmd.class})
+            subcommands = {Export.VerificationKeyCmd.class, Export.SolidityVerifierCmd.class, Export.CalldataCmd.class})
     static final class Export {
 
         @Command(name = "verificationkey", description = "Write the verification key of a .zkey as snarkjs' JSON.")
@@ -31,6 +35,28 @@ final class ZkeyCommand {
                 Zkey key = Inputs.read(zkey, "proving key (.zkey)", ZkeyFile::read);
                 VerificationKey vk = VerificationKeys.of(key);
                 Inputs.write(vkJson, "verification key", p -> SnarkjsJson.writeVerificationKey(vk, p));
+                return VerityCli.EXIT_OK;
+            }
+        }
+
+        @Command(name = "solidityverifier", description = {
+                "Write a Solidity Groth16 verifier for a .zkey or a snarkjs verification_key.json:",
+                "verifyProof with snarkjs' ABI, a compact verifyProof(uint256[8], uint256[N]) and verifyBatch."})
+        static final class SolidityVerifierCmd implements Callable<Integer> {
+            @Parameters(index = "0", paramLabel = "<circuit.zkey|verification_key.json>") Path key;
+            @Parameters(index = "1", paramLabel = "<Verifier.sol>") Path solidity;
+
+            @Override
+            public Integer call() {
+                VerificationKey vk = Inputs.read(key, "proving key (.zkey) or verification key (JSON)",
+                        VerificationKeyFiles::read);
+                String source;
+                try {
+                    source = SolidityVerifier.source(vk);
+                } catch (IllegalArgumentException e) {
+                    throw new CliException(key + ": " + e.getMessage(), e);
+                }
+                Inputs.write(solidity, "Solidity verifier", p -> Files.writeString(p, source, StandardCharsets.UTF_8));
                 return VerityCli.EXIT_OK;
             }
         }
