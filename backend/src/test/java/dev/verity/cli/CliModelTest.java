@@ -19,8 +19,8 @@ import java.util.StringJoiner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code verity mlp}: compile, witness, then the groth16 commands prove and verify it. */
-class CliMlpTest {
+/** {@code verity model}: compile and witness feeding the groth16 commands; train, prove and verify on real digits. */
+class CliModelTest {
     private static final String ADDRESS = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
 
     @TempDir
@@ -63,12 +63,12 @@ class CliMlpTest {
         }
         Path input = writeInput(px);
 
-        CliResult compiled = CliResult.run("mlp", "compile", model, dir.resolve("mlp.r1cs"));
+        CliResult compiled = CliResult.run("model", "compile", model, dir.resolve("mlp.r1cs"));
         compiled.assertOk();
         assertTrue(compiled.out().contains("total constraints"), compiled.out());
         CliResult.run("groth16", "devsetup", dir.resolve("mlp.r1cs"), dir.resolve("mlp.zkey")).assertOk();
 
-        CliResult witness = CliResult.run("mlp", "witness", model, input, dir.resolve("mlp.wtns"), "--address", ADDRESS,
+        CliResult witness = CliResult.run("model", "witness", model, input, dir.resolve("mlp.wtns"), "--address", ADDRESS,
                 "--blinding", "123456789");
         witness.assertOk();
         long[] logits = mlp.logits(px);
@@ -114,16 +114,16 @@ class CliMlpTest {
         px[3] = 256;
         Path input = writeInput(px);
         Path wtns = dir.resolve("w.wtns");
-        CliResult.run("mlp", "witness", model, input, wtns, "--address", ADDRESS, "--blinding", "1")
+        CliResult.run("model", "witness", model, input, wtns, "--address", ADDRESS, "--blinding", "1")
                 .assertBadInput(input, "input[3] must be an integer in [0, 255], got 256");
         Path shortInput = Files.writeString(dir.resolve("short.json"), "[1, 2]");
-        CliResult.run("mlp", "witness", model, shortInput, wtns, "--address", ADDRESS, "--blinding", "1")
+        CliResult.run("model", "witness", model, shortInput, wtns, "--address", ADDRESS, "--blinding", "1")
                 .assertBadInput(shortInput, "expected a JSON array of 16 integers");
         Path badModel = Files.writeString(dir.resolve("bad-model.json"), "{\"format\": \"onnx\"}");
-        CliResult.run("mlp", "compile", badModel, dir.resolve("c.r1cs")).assertBadInput(badModel, "format");
-        CliResult.run("mlp", "witness", model, input, wtns, "--address", "0x1234", "--blinding", "1")
+        CliResult.run("model", "compile", badModel, dir.resolve("c.r1cs")).assertBadInput(badModel, "format");
+        CliResult.run("model", "witness", model, input, wtns, "--address", "0x1234", "--blinding", "1")
                 .assertUsageError("--address must be 0x followed by 40 hex digits");
-        CliResult.run("mlp", "witness", model, input, wtns, "--address", ADDRESS, "--blinding", Fr.MODULUS.toString())
+        CliResult.run("model", "witness", model, input, wtns, "--address", ADDRESS, "--blinding", Fr.MODULUS.toString())
                 .assertUsageError("--blinding must be in [0, r)");
         assertTrue(Files.notExists(wtns), "no witness is written on failure");
     }

