@@ -18,7 +18,7 @@ import java.security.SecureRandom;
 import dev.verity.prover.io.FormatException;
 import dev.verity.prover.io.R1csFile;
 import dev.verity.prover.io.WtnsFile;
-import dev.verity.prover.zkml.MlpCircuit;
+import dev.verity.prover.zkml.ModelCircuit;
 import dev.verity.prover.zkml.ModelFile;
 import dev.verity.prover.zkml.QuantizedMlp;
 import java.io.IOException;
@@ -102,10 +102,10 @@ final class ModelCommand {
         @Override
         public Integer call() {
             QuantizedMlp mlp = Inputs.read(model, MODEL, ModelFile::read);
-            MlpCircuit.Result result = shape(mlp);
+            ModelCircuit.Result result = shape(mlp);
             Inputs.write(r1cs, "circuit", p -> R1csFile.write(result.circuit().cs(), p));
             PrintWriter out = spec.commandLine().getOut();
-            for (MlpCircuit.Cost cost : result.costs()) {
+            for (ModelCircuit.Cost cost : result.costs()) {
                 out.printf("%-60s %8d%n", cost.stage(), cost.constraints());
             }
             out.printf("%-60s %8d%n", "total constraints", result.circuit().cs().nConstraints());
@@ -133,7 +133,7 @@ final class ModelCommand {
             BigInteger blindingValue = parseBlinding(blinding);
             QuantizedMlp mlp = Inputs.read(model, MODEL, ModelFile::read);
             int[] pixels = Inputs.read(input, INPUT, p -> readInput(p, mlp.inputSize()));
-            MlpCircuit.Result result = MlpCircuit.build(mlp, pixels, blindingValue, addressValue);
+            ModelCircuit.Result result = ModelCircuit.build(mlp, pixels, blindingValue, addressValue);
             Inputs.write(wtns, "witness", p -> WtnsFile.write(result.circuit().witness(), p));
             printResult(spec.commandLine().getOut(), result.predictedClass(), result.logits(), result.commitment());
             return VerityCli.EXIT_OK;
@@ -166,7 +166,7 @@ final class ModelCommand {
             PrintWriter err = spec.commandLine().getErr();
             StderrProgress progress = new StderrProgress(err);
             progress.begin("building the circuit and its witness");
-            MlpCircuit.Result result = MlpCircuit.build(mlp, pixels, blindingValue, addressValue);
+            ModelCircuit.Result result = ModelCircuit.build(mlp, pixels, blindingValue, addressValue);
             Zkey key = new ModelKeys(model).provingKey(result.circuit().cs(), ptau, progress, err);
             dev.verity.prover.r1cs.Witness witness = result.circuit().witness();
             if (key.nVars() != witness.size() || key.nPublic() != result.circuit().cs().nPublic()) {
@@ -247,8 +247,8 @@ final class ModelCommand {
     }
 
     /** The circuit of a model: it depends on the model only, so any input gives the same one. */
-    private static MlpCircuit.Result shape(QuantizedMlp mlp) {
-        return MlpCircuit.build(mlp, new int[mlp.inputSize()], BigInteger.ZERO, BigInteger.ZERO);
+    private static ModelCircuit.Result shape(QuantizedMlp mlp) {
+        return ModelCircuit.build(mlp, new int[mlp.inputSize()], BigInteger.ZERO, BigInteger.ZERO);
     }
 
     private static String publicSignals(QuantizedMlp mlp) {

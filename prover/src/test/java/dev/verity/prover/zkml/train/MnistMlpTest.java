@@ -8,7 +8,7 @@ import dev.verity.prover.field.Fr;
 import dev.verity.prover.r1cs.Circuit;
 import dev.verity.prover.zkml.DenseLayer;
 import dev.verity.prover.zkml.InputCommitment;
-import dev.verity.prover.zkml.MlpCircuit;
+import dev.verity.prover.zkml.ModelCircuit;
 import dev.verity.prover.zkml.QuantizedMlp;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -106,7 +106,7 @@ class MnistMlpTest {
             }
             int[] px = test.images()[k];
             BigInteger blinding = BigInteger.valueOf(1_000_003L * k);
-            MlpCircuit.Result result = MlpCircuit.build(model, px, blinding, ADDRESS);
+            ModelCircuit.Result result = ModelCircuit.build(model, px, blinding, ADDRESS);
             Circuit c = result.circuit();
             assertEquals(-1, c.cs().firstUnsatisfied(c.witness()), "digit " + k);
             long[] logits = model.logits(px);

@@ -13,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Compiles a {@link QuantizedMlp} with fixed weights into a circuit proving
+ * Compiles a {@link QuantizedModel} with fixed weights into a circuit proving
  * {@code logits = Model(input)} for a private 8-bit input behind a public commitment.
  *
  * <p>Public signals, in order: outputs {@code [commitment, class, logit_0 .. logit_{c-1}]}
@@ -25,12 +25,29 @@ import java.util.List;
  * into the commitment is free); multiply-accumulates with the fixed weights are free linear
  * combinations; each neuron then pays its rescale and ReLU with one decomposition of its
  * accumulator, sized from the accumulator's static bounds (n + 2 constraints for n bits, n + 1
- * when the neuron can never be negative, none when it can never be positive); the class is an
- * argmax over the logits.
+ * when the neuron can never be negative, none when it can never be positive); max pooling pays
+ * comparisons; the class is an argmax over the logits.
  */
-public final class MlpCircuit {
+public final class ModelCircuit {
     /** Constraints spent by one stage of the circuit. */
     public record Cost(String stage, int constraints) {
+    }
+
+    /** Records what each stage of a circuit under construction costs. */
+    static final class Stages {
+        private final CircuitBuilder b;
+        private final List<Cost> costs = new ArrayList<>();
+        private int mark;
+
+        Stages(CircuitBuilder b) {
+            this.b = b;
+        }
+
+        /** The stage that ends now: the constraints added since the previous one. */
+        void record(String stage) {
+            costs.add(new Cost(stage, b.constraints() - mark));
+            mark = b.constraints();
+        }
     }
 
     /** The circuit with its witness, what it computed, and its cost by stage. */
@@ -38,7 +55,7 @@ public final class MlpCircuit {
             List<Cost> costs) {
     }
 
-    private MlpCircuit() {
+    private ModelCircuit() {
     }
 
     /**
@@ -47,12 +64,12 @@ public final class MlpCircuit {
      *
      * @param address the submitter's address, below 2^160
      */
-    public static Result build(QuantizedMlp model, int[] pixels, BigInteger blinding, BigInteger address) {
+    public static Result build(QuantizedModel model, int[] pixels, BigInteger blinding, BigInteger address) {
         return buildWith(model, pixels, blinding, address, null);
     }
 
     /** {@link #build} with a hook that replaces hint values (a cheating prover, for tests); null for none. */
-    static Result buildWith(QuantizedMlp model, int[] pixels, BigInteger blinding, BigInteger address,
+    static Result buildWith(QuantizedModel model, int[] pixels, BigInteger blinding, BigInteger address,
             HintOverride override) {
         model.checkInput(pixels);
         if (!Fr.FIELD.isCanonical(blinding)) {
@@ -63,8 +80,7 @@ public final class MlpCircuit {
         }
         CircuitBuilder b = new CircuitBuilder();
         b.overrideHints(override);
-        List<Cost> costs = new ArrayList<>();
-        int mark = 0;
+        Stages stages = new Stages(b);
 
         LinearCombination addressWire = b.publicInput(address);
         // a public input that no constraint uses is still bound by the verification equation,
@@ -74,56 +90,34 @@ public final class MlpCircuit {
 
         LinearCombination[] x = new LinearCombination[pixels.length];
         for (int i = 0; i < pixels.length; i++) {
-            x[i] = Bits.fromBits(Bits.booleans(b, BigInteger.valueOf(pixels[i]), QuantizedMlp.INPUT_BITS));
+            x[i] = Bits.fromBits(Bits.booleans(b, BigInteger.valueOf(pixels[i]), QuantizedModel.INPUT_BITS));
         }
-        mark = record(costs, "address + input bytes (" + pixels.length + " x 8 bits)", b, mark);
+        stages.record("address + input bytes (" + pixels.length + " x 8 bits)");
 
         LinearCombination commitment = InputCommitment.commit(b, x, blindingWire);
-        mark = record(costs, "input commitment (Poseidon chain)", b, mark);
+        stages.record("input commitment (Poseidon chain)");
 
-        for (int l = 0; l < model.layers().size(); l++) {
-            x = dense(b, model, l, x);
-            DenseLayer d = model.layers().get(l);
-            mark = record(costs, "layer " + (l + 1) + " dense " + d.in() + "->" + d.out() + (d.relu() ? " relu" : "")
-                    + (d.shift() > 0 ? " rescale 2^" + d.shift() : ""), b, mark);
-        }
+        LinearCombination[] logitWires = model.compile(b, x, stages);
 
-        Interval range = model.outputBound(model.layers().size() - 1, 0);
-        for (int j = 1; j < x.length; j++) {
-            range = range.union(model.outputBound(model.layers().size() - 1, j));
-        }
-        Selection.Argmax argmax = Selection.argmax(b, x, range.signedBits());
-        mark = record(costs, "argmax over " + x.length + " logits (" + range.signedBits() + "-bit)", b, mark);
+        int width = model.logitBound().signedBits();
+        Selection.Argmax argmax = Selection.argmax(b, logitWires, width);
+        stages.record("argmax over " + logitWires.length + " logits (" + width + "-bit)");
 
         b.publicOutput(commitment);
         b.publicOutput(argmax.index());
-        long[] logits = new long[x.length];
-        for (int j = 0; j < x.length; j++) {
-            b.publicOutput(x[j]);
-            logits[j] = b.longValue(x[j]);
+        long[] logits = new long[logitWires.length];
+        for (int j = 0; j < logitWires.length; j++) {
+            b.publicOutput(logitWires[j]);
+            logits[j] = b.longValue(logitWires[j]);
         }
-        record(costs, "public outputs", b, mark);
+        stages.record("public outputs");
         BigInteger committed = b.value(commitment);
         int predicted = (int) b.longValue(argmax.index());
-        return new Result(b.build(), committed, predicted, logits, List.copyOf(costs));
-    }
-
-    private static LinearCombination[] dense(CircuitBuilder b, QuantizedMlp model, int l, LinearCombination[] x) {
-        DenseLayer d = model.layers().get(l);
-        LinearCombination[] y = new LinearCombination[d.out()];
-        for (int j = 0; j < d.out(); j++) {
-            LinearCombination.Sum acc = new LinearCombination.Sum(); // fixed weights: free
-            for (int i = 0; i < d.in(); i++) {
-                acc.add(x[i], d.weight(j, i));
-            }
-            acc.addConstant(d.bias(j));
-            y[j] = activate(b, acc.build(), model.accumulatorBound(l, j), d.shift(), d.relu());
-        }
-        return y;
+        return new Result(b.build(), committed, predicted, logits, List.copyOf(stages.costs));
     }
 
     /** floor(acc / 2^shift), then ReLU if asked, paying only for what the bounds leave open. */
-    private static LinearCombination activate(CircuitBuilder b, LinearCombination acc, Interval bound, int shift,
+    static LinearCombination activate(CircuitBuilder b, LinearCombination acc, Interval bound, int shift,
             boolean relu) {
         if (relu && bound.hi() < 0) {
             return LinearCombination.ZERO; // never positive: ReLU always gives 0
@@ -133,10 +127,5 @@ public final class MlpCircuit {
             return FixedPoint.reluFloorDivPow2(b, acc, shift, n);
         }
         return shift == 0 ? acc : FixedPoint.floorDivPow2(b, acc, shift, n);
-    }
-
-    private static int record(List<Cost> costs, String stage, CircuitBuilder b, int mark) {
-        costs.add(new Cost(stage, b.constraints() - mark));
-        return b.constraints();
     }
 }
