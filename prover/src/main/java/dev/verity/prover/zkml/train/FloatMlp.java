@@ -8,7 +8,7 @@ import java.util.Random;
  * with {@code weights[l][j * in + i]} (row j = output j, the layout of the quantized model) and
  * {@code bias[l][j]}. The arrays are the model's own: the trainer updates them in place.
  */
-public final class FloatMlp {
+public final class FloatMlp implements Trainer.Trainable {
     private final int[] sizes;
     final double[][] weights;
     final double[][] bias;
@@ -105,6 +105,55 @@ public final class FloatMlp {
             y[j] = relu ? Math.max(acc, 0) : acc;
         }
         return y;
+    }
+
+    @Override
+    public double[][] parameters() {
+        double[][] params = new double[2 * layers()][];
+        for (int l = 0; l < layers(); l++) {
+            params[2 * l] = weights[l];
+            params[2 * l + 1] = bias[l];
+        }
+        return params;
+    }
+
+    /** Backpropagation through the dense layers and their ReLUs. */
+    @Override
+    public void addGradient(double[] x, int label, double[][] grads) {
+        double[][] h = activations(x);
+        double[] delta = Trainer.softmax(h[layers()]);
+        delta[label] -= 1; // d loss / d logits
+        for (int l = layers() - 1; l >= 0; l--) {
+            int in = in(l);
+            int out = out(l);
+            double[] input = h[l];
+            int[] nonZero = nonZero(input);
+            double[] gw = grads[2 * l];
+            double[] gb = grads[2 * l + 1];
+            for (int j = 0; j < out; j++) {
+                double d = delta[j];
+                if (d == 0) {
+                    continue;
+                }
+                gb[j] += d;
+                int row = j * in;
+                for (int i : nonZero) {
+                    gw[row + i] += d * input[i];
+                }
+            }
+            if (l > 0) {
+                double[] w = weights[l];
+                double[] prev = new double[in];
+                for (int j = 0; j < out; j++) {
+                    double d = delta[j];
+                    int row = j * in;
+                    for (int i : nonZero) { // the ReLU's derivative is 0 where its output is 0
+                        prev[i] += w[row + i] * d;
+                    }
+                }
+                delta = prev;
+            }
+        }
     }
 
     static int[] nonZero(double[] x) {

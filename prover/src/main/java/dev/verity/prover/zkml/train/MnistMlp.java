@@ -20,8 +20,8 @@ public final class MnistMlp {
     }
 
     public static Trained train(MnistDigits.Split split, int epochs, long seed) {
-        FloatMlp model = MlpTrainer.train(split.train(), new MlpTrainer.Options(epochs, BATCH, LEARNING_RATE, seed),
-                MnistDigits.PIXELS, HIDDEN, MnistDigits.CLASSES);
+        FloatMlp model = Trainer.train(FloatMlp.initialize(seed, MnistDigits.PIXELS, HIDDEN, MnistDigits.CLASSES),
+                split.train(), new Trainer.Options(epochs, BATCH, LEARNING_RATE, seed));
         QuantizedMlp quantized = MlpQuantizer.quantize(model, split.train(), MlpQuantizer.INT8);
         Dataset test = split.test();
         Evaluation evaluation = Evaluation.of(test, k -> model.predict(test.scaled(k)),
