@@ -37,6 +37,22 @@ public final class FloatCnn implements Trainer.Trainable {
         denseBias = new double[classes];
     }
 
+    /** A model with the given weights (copied), in the layouts of {@link dev.verity.prover.zkml.QuantizedCnn}. */
+    public static FloatCnn of(int side, int channels, int kernel, int classes, double[] convWeights, double[] convBias,
+            double[] denseWeights, double[] denseBias) {
+        FloatCnn m = new FloatCnn(side, channels, kernel, classes, new Random(0));
+        if (convWeights.length != m.convWeights.length || convBias.length != channels
+                || denseWeights.length != m.denseWeights.length || denseBias.length != classes) {
+            throw new IllegalArgumentException("weights do not match " + channels + " filters of " + kernel + " x "
+                    + kernel + " on " + side + " x " + side + " and " + classes + " classes");
+        }
+        System.arraycopy(convWeights, 0, m.convWeights, 0, convWeights.length);
+        System.arraycopy(convBias, 0, m.convBias, 0, channels);
+        System.arraycopy(denseWeights, 0, m.denseWeights, 0, denseWeights.length);
+        System.arraycopy(denseBias, 0, m.denseBias, 0, classes);
+        return m;
+    }
+
     /** He-initialized filters, dense weights of variance 1 / inputs, zero biases, from {@code seed}. */
     public static FloatCnn initialize(long seed, int side, int channels, int kernel, int classes) {
         return new FloatCnn(side, channels, kernel, classes, new Random(seed));

@@ -29,6 +29,20 @@ public final class FloatMlp implements Trainer.Trainable {
         this.bias = bias;
     }
 
+    /** A model with the given weights (copied); {@code weights[l]} row j = output j. */
+    public static FloatMlp of(int[] sizes, double[][] weights, double[][] bias) {
+        double[][] w = new double[weights.length][];
+        double[][] b = new double[bias.length][];
+        for (int l = 0; l < weights.length; l++) {
+            w[l] = weights[l].clone();
+            b[l] = bias[l].clone();
+        }
+        if (sizes.length != w.length + 1 || b.length != w.length) {
+            throw new IllegalArgumentException(sizes.length + " sizes for " + w.length + " layers");
+        }
+        return new FloatMlp(sizes, w, b);
+    }
+
     /** He-initialized weights (normal, variance 2 / inputs) and zero biases, from {@code seed}. */
     public static FloatMlp initialize(long seed, int... sizes) {
         Random rnd = new Random(seed);
