@@ -18,8 +18,9 @@ import java.util.Map;
  *   <li>the small CNN: Conv (one input channel, stride 1, no padding) then Relu then MaxPool
  *       2 x 2 stride 2, then Flatten or Reshape, then one dense layer.</li>
  * </ul>
- * Flatten, Reshape, Identity and Constant nodes are shape plumbing and pass through. The graph
- * must be one chain from its input to its output. Anything else is refused with an error naming
+ * Flatten, Reshape and Identity pass the data through; Constant, Shape, Gather, Unsqueeze, Concat
+ * and Cast nodes compute shape vectors for a Reshape and are left aside. The data must flow along
+ * one chain from the input to the output. Anything else is refused with an error naming
  * the node and its op.
  */
 public final class OnnxImport {
@@ -59,6 +60,9 @@ public final class OnnxImport {
                 constants.put(n.outputs().get(0), tensor(n.outputs().get(0), v));
                 continue;
             }
+            if (OnnxRunner.isShapePlumbing(n.opType())) {
+                continue; // shapes of the data for a Reshape: the runner computes them, the circuit needs none
+            }
             if (n.inputs().isEmpty() || !n.inputs().get(0).equals(current)) {
                 throw new UnsupportedModelException(n.describe() + ": not on the chain from the input (Verity reads "
                         + "sequential models)");
@@ -75,15 +79,57 @@ public final class OnnxImport {
                 case "AveragePool" -> throw new UnsupportedModelException(n.describe()
                         + ": Verity's CNN circuit pools with MaxPool 2 x 2; average pooling is not compiled");
                 default -> throw new UnsupportedModelException(n.describe() + ": unsupported op (Verity compiles "
-                        + "Gemm, MatMul, Add, Relu, Conv, MaxPool, Flatten, Reshape, Identity, Constant)");
+                        + "Gemm, MatMul, Add, Relu, Conv, MaxPool, Flatten, Reshape, Identity and the shape ops "
+                        + "Constant, Shape, Gather, Unsqueeze, Concat, Cast)");
             }
             current = n.outputs().get(0);
         }
         if (graph.outputs().isEmpty() || !graph.outputs().get(0).name().equals(current)) {
             throw new UnsupportedModelException("the graph's output is not the end of its chain of nodes");
         }
-        return layers.stream().anyMatch(l -> l instanceof Conv) ? new Imported(null, cnn(graph, layers))
+        Imported imported = layers.stream().anyMatch(l -> l instanceof Conv) ? new Imported(null, cnn(graph, layers))
                 : new Imported(mlp(layers), null);
+        checkAgainstRunner(graph, imported);
+        return imported;
+    }
+
+    /**
+     * The model read must compute what the graph computes: both run on two inputs (zeros and a
+     * fixed pattern) through the general runner, which also checks every shape on the way (a
+     * Reshape that is not a flatten, a dense layer of the wrong width).
+     */
+    private static void checkAgainstRunner(OnnxGraph graph, Imported imported) {
+        long[] declared = graph.inputs().get(0).dims();
+        int size = imported.mlp() != null ? imported.mlp().in(0) : imported.cnn().side() * imported.cnn().side();
+        int[] shape = new int[declared.length];
+        long product = 1;
+        for (int d = 0; d < shape.length; d++) {
+            shape[d] = declared[d] > 0 ? (int) declared[d] : 1; // a symbolic batch runs as 1
+            product *= shape[d];
+        }
+        if (product != size) {
+            throw new UnsupportedModelException("the graph input " + Arrays.toString(declared) + " does not hold the "
+                    + size + " values the first layer takes");
+        }
+        for (int pattern = 0; pattern < 2; pattern++) {
+            double[] x = new double[size];
+            for (int i = 0; i < size && pattern == 1; i++) {
+                x[i] = (i * 37 % 101) / 100.0;
+            }
+            double[] expected = OnnxRunner.run(graph, new OnnxRunner.Value(shape, x)).data();
+            double[] actual = imported.mlp() != null ? imported.mlp().logits(x) : imported.cnn().logits(x);
+            if (expected.length != actual.length) {
+                throw new UnsupportedModelException("the graph gives " + expected.length + " outputs, the model read "
+                        + actual.length);
+            }
+            for (int j = 0; j < actual.length; j++) {
+                if (Math.abs(expected[j] - actual[j]) > 1e-6 * Math.max(1, Math.abs(expected[j]))) {
+                    throw new UnsupportedModelException("the graph computes output " + j + " = " + expected[j]
+                            + " where the model Verity reads gives " + actual[j]
+                            + " (a layout Verity does not recognize)");
+                }
+            }
+        }
     }
 
     private static FloatMlp mlp(List<Layer> layers) {

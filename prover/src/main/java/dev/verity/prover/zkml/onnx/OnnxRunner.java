@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * Runs an ONNX graph in float (double precision) on one input: Gemm, MatMul, Add, Relu, Conv,
- * MaxPool, AveragePool, Flatten, Reshape, Identity and Constant, the ops of small vision models
- * and the shape plumbing exporters put around them. Any other op, or an attribute these
+ * MaxPool, AveragePool, Flatten, Reshape, Identity and Constant, the ops of small vision models,
+ * and Shape, Gather, Unsqueeze, Concat and Cast on shape vectors, the plumbing exporters such as
+ * PyTorch's put before a Reshape ({@code x.view(x.size(0), -1)}). Any other op, or an attribute these
  * implementations do not cover (dilations, groups, padding of pools ...), is refused with an error
  * naming the node and the op.
  */
@@ -82,6 +83,11 @@ public final class OnnxRunner {
             case "Reshape" -> reshape(n, in[0], in[1]);
             case "Identity" -> in[0];
             case "Constant" -> constant(n);
+            case "Shape" -> shape(in[0]);
+            case "Gather" -> gather(n, in[0], in[1]);
+            case "Unsqueeze" -> unsqueeze(n, in);
+            case "Concat" -> concat(n, in);
+            case "Cast" -> in[0];
             default -> throw new UnsupportedModelException(n.describe() + ": unsupported op");
         };
     }
@@ -316,6 +322,73 @@ public final class OnnxRunner {
             throw new UnsupportedModelException(n.describe() + ": only tensor constants (attribute value) are supported");
         }
         return of(value.t());
+    }
+
+    /** Ops that compute on shape vectors only. */
+    static boolean isShapePlumbing(String op) {
+        return switch (op) {
+            case "Shape", "Gather", "Unsqueeze", "Concat", "Cast", "Constant" -> true;
+            default -> false;
+        };
+    }
+
+    private static Value shape(Value x) {
+        double[] dims = new double[x.shape().length];
+        for (int d = 0; d < dims.length; d++) {
+            dims[d] = x.shape()[d];
+        }
+        return new Value(new int[] {dims.length}, dims);
+    }
+
+    private static Value gather(Node n, Value x, Value indices) {
+        if (x.shape().length != 1 || n.intAttribute("axis", 0) != 0) {
+            throw new UnsupportedModelException(n.describe() + ": Gather is supported on shape vectors (rank 1, axis 0)");
+        }
+        double[] out = new double[indices.size()];
+        for (int k = 0; k < out.length; k++) {
+            int i = (int) indices.data()[k];
+            if (i < 0) {
+                i += x.size();
+            }
+            if (i < 0 || i >= x.size()) {
+                throw new UnsupportedModelException(n.describe() + ": index " + (int) indices.data()[k]
+                        + " outside a vector of " + x.size());
+            }
+            out[k] = x.data()[i];
+        }
+        return new Value(indices.shape(), out);
+    }
+
+    private static Value unsqueeze(Node n, Value[] in) {
+        long[] axes = in.length > 1 && in[1] != null ? java.util.Arrays.stream(in[1].data()).mapToLong(v -> (long) v)
+                .toArray() : n.intsAttribute("axes", new long[0]);
+        if (in[0].shape().length > 1 || !Arrays.equals(axes, new long[] {0})) {
+            throw new UnsupportedModelException(n.describe() + ": Unsqueeze is supported on scalars and vectors "
+                    + "along axis 0");
+        }
+        int[] shape = new int[in[0].shape().length + 1];
+        shape[0] = 1;
+        if (in[0].shape().length == 1) {
+            shape[1] = in[0].shape()[0];
+        }
+        return new Value(shape, in[0].data());
+    }
+
+    private static Value concat(Node n, Value[] in) {
+        int total = 0;
+        for (Value v : in) {
+            if (v.shape().length != 1) {
+                throw new UnsupportedModelException(n.describe() + ": Concat is supported on shape vectors (rank 1)");
+            }
+            total += v.size();
+        }
+        double[] out = new double[total];
+        int at = 0;
+        for (Value v : in) {
+            System.arraycopy(v.data(), 0, out, at, v.size());
+            at += v.size();
+        }
+        return new Value(new int[] {total}, out);
     }
 
     private static void requireRank(Node n, Value v, int rank) {

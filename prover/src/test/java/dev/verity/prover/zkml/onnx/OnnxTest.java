@@ -177,6 +177,64 @@ class OnnxTest {
         }
     }
 
+    /**
+     * The CNN as PyTorch exports {@code x.view(x.size(0), -1)}: Shape, Gather, Unsqueeze and
+     * Concat build the target shape of a Reshape. onnxruntime runs it; Verity imports it.
+     */
+    @Test
+    void importReadsPyTorchStyleViewPlumbing() throws Exception {
+        FloatCnn cnn = randomCnn(12);
+        OnnxGraph exported = OnnxExport.cnn(cnn);
+        Map<String, OnnxGraph.Tensor> init = new LinkedHashMap<>(exported.initializers());
+        init.put("zero", new OnnxGraph.Tensor("zero", new long[0], null, new long[] {0}));
+        init.put("minus1", new OnnxGraph.Tensor("minus1", new long[] {1}, null, new long[] {-1}));
+        List<Node> nodes = new ArrayList<>(exported.nodes().subList(0, 3));
+        nodes.add(new Node("Shape_3", "Shape", List.of("pool"), List.of("s"), Map.of()));
+        nodes.add(new Node("Gather_4", "Gather", List.of("s", "zero"), List.of("n"), Map.of("axis",
+                new OnnxGraph.Attribute("axis", 0L, null, null, null, null, null))));
+        nodes.add(new Node("Unsqueeze_5", "Unsqueeze", List.of("n"), List.of("n1"), Map.of("axes",
+                new OnnxGraph.Attribute("axes", null, null, new long[] {0}, null, null, null))));
+        nodes.add(new Node("Concat_6", "Concat", List.of("n1", "minus1"), List.of("target"), Map.of("axis",
+                new OnnxGraph.Attribute("axis", 0L, null, null, null, null, null))));
+        nodes.add(new Node("Reshape_7", "Reshape", List.of("pool", "target"), List.of("flat"), Map.of()));
+        nodes.add(exported.nodes().get(4));
+        OnnxGraph graph = new OnnxGraph("torch-like", nodes, init, exported.inputs(), exported.outputs());
+        Path file = dir.resolve("torch-like.onnx");
+        OnnxFile.write(graph, file);
+        // opset 13 takes Unsqueeze's axes as an input; this file says opset 13, so onnxruntime wants that form
+        List<Node> opset13 = new ArrayList<>(nodes);
+        init.put("axes0", new OnnxGraph.Tensor("axes0", new long[] {1}, null, new long[] {0}));
+        opset13.set(5, new Node("Unsqueeze_5", "Unsqueeze", List.of("n", "axes0"), List.of("n1"), Map.of()));
+        OnnxGraph graph13 = new OnnxGraph("torch-like", opset13, init, exported.inputs(), exported.outputs());
+        Path file13 = dir.resolve("torch-like-13.onnx");
+        OnnxFile.write(graph13, file13);
+        FloatCnn back = OnnxImport.of(OnnxFile.read(file)).cnn();
+        FloatCnn back13 = OnnxImport.of(OnnxFile.read(file13)).cnn();
+        for (double[] x : inputs()) {
+            float[] reference = onnxruntime(file13, x, new long[] {1, 1, 28, 28});
+            assertSameLogits(reference, back.logits(x));
+            assertSameLogits(reference, back13.logits(x));
+            assertSameLogits(reference, OnnxRunner.run(graph, new OnnxRunner.Value(new int[] {1, 1, 28, 28}, x))
+                    .data());
+        }
+    }
+
+    /** A Reshape that is no flatten gives a model that computes something else: refused, not misread. */
+    @Test
+    void importRefusesAReshapeThatReordersTheData() {
+        FloatMlp mlp = randomMlp(13);
+        OnnxGraph exported = OnnxExport.mlp(mlp);
+        Map<String, OnnxGraph.Tensor> init = new LinkedHashMap<>(exported.initializers());
+        init.put("shape", new OnnxGraph.Tensor("shape", new long[] {2}, null, new long[] {784, 1}));
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(new Node("Reshape_0", "Reshape", List.of("input", "shape"), List.of("column"), Map.of()));
+        nodes.addAll(exported.nodes());
+        nodes.set(1, new Node("Gemm_0", "Gemm", List.of("column", "fc1.weight", "fc1.bias"), List.of("fc1"),
+                exported.nodes().get(0).attributes()));
+        OnnxGraph graph = new OnnxGraph("g", nodes, init, exported.inputs(), exported.outputs());
+        assertThrows(UnsupportedModelException.class, () -> OnnxImport.of(graph));
+    }
+
     @Test
     void unsupportedOpsAndShapesAreNamed() throws Exception {
         OnnxGraph cnn = OnnxExport.cnn(randomCnn(1));
@@ -185,7 +243,8 @@ class OnnxTest {
         UnsupportedModelException e = assertThrows(UnsupportedModelException.class,
                 () -> OnnxImport.of(new OnnxGraph("g", nodes, cnn.initializers(), cnn.inputs(), cnn.outputs())));
         assertEquals("node \"Sigmoid_1\" (op Sigmoid): unsupported op (Verity compiles Gemm, MatMul, Add, Relu, Conv, "
-                + "MaxPool, Flatten, Reshape, Identity, Constant)", e.getMessage());
+                + "MaxPool, Flatten, Reshape, Identity and the shape ops Constant, Shape, Gather, Unsqueeze, Concat, "
+                + "Cast)", e.getMessage());
         assertThrows(UnsupportedModelException.class, () -> OnnxRunner.run(new OnnxGraph("g", nodes,
                 cnn.initializers(), cnn.inputs(), cnn.outputs()), new OnnxRunner.Value(new int[] {1, 1, 28, 28},
                 new double[784])));
