@@ -27,6 +27,12 @@ import java.util.List;
  * accumulator, sized from the accumulator's static bounds (n + 2 constraints for n bits, n + 1
  * when the neuron can never be negative, none when it can never be positive); max pooling pays
  * comparisons; the class is an argmax over the logits.
+ *
+ * <p>With a public input ({@link #buildPublicInput}) there is no commitment and no blinding: the
+ * public signals are {@code [class, logit_0 .. logit_{c-1}]} then the inputs {@code address,
+ * x_0 .. x_{n-1}}, and the pixels are not decomposed into bits: the verifier reads them and checks
+ * their range itself (the circuit proves the logits of exactly the values given). That removes
+ * the 8n + 1,113 constraints of the private input, at the price of n more public signals.
  */
 public final class ModelCircuit {
     /** Constraints spent by one stage of the circuit. */
@@ -68,6 +74,55 @@ public final class ModelCircuit {
         return buildWith(model, pixels, blinding, address, null);
     }
 
+    /**
+     * Builds the circuit of {@code model} with the input public (see the class comment); the
+     * result's commitment is null.
+     */
+    public static Result buildPublicInput(QuantizedModel model, int[] pixels, BigInteger address) {
+        model.checkInput(pixels);
+        checkAddress(address);
+        CircuitBuilder b = new CircuitBuilder();
+        Stages stages = new Stages(b);
+        LinearCombination addressWire = b.publicInput(address);
+        b.mul(addressWire, addressWire); // see build: binds the address whatever the key setup
+        LinearCombination[] x = new LinearCombination[pixels.length];
+        for (int i = 0; i < pixels.length; i++) {
+            x[i] = b.publicInput(pixels[i]);
+        }
+        stages.record("address + public input (" + pixels.length + " values, range checked by the verifier)");
+        LinearCombination[] logitWires = model.compile(b, x, stages);
+        Selection.Argmax argmax = argmax(b, model, logitWires, stages);
+        long[] logits = publishOutputs(b, argmax, logitWires, stages);
+        return new Result(b.build(), null, (int) b.longValue(argmax.index()), logits, List.copyOf(stages.costs));
+    }
+
+    private static void checkAddress(BigInteger address) {
+        if (address.signum() < 0 || address.bitLength() > 160) {
+            throw new IllegalArgumentException("address must be a 160-bit unsigned integer");
+        }
+    }
+
+    private static Selection.Argmax argmax(CircuitBuilder b, QuantizedModel model, LinearCombination[] logits,
+            Stages stages) {
+        int width = model.logitBound().signedBits();
+        Selection.Argmax argmax = Selection.argmax(b, logits, width);
+        stages.record("argmax over " + logits.length + " logits (" + width + "-bit)");
+        return argmax;
+    }
+
+    /** Makes the class and the logits public outputs (in that order) and returns the logits' values. */
+    private static long[] publishOutputs(CircuitBuilder b, Selection.Argmax argmax, LinearCombination[] logitWires,
+            Stages stages) {
+        b.publicOutput(argmax.index());
+        long[] logits = new long[logitWires.length];
+        for (int j = 0; j < logitWires.length; j++) {
+            b.publicOutput(logitWires[j]);
+            logits[j] = b.longValue(logitWires[j]);
+        }
+        stages.record("public outputs");
+        return logits;
+    }
+
     /** {@link #build} with a hook that replaces hint values (a cheating prover, for tests); null for none. */
     static Result buildWith(QuantizedModel model, int[] pixels, BigInteger blinding, BigInteger address,
             HintOverride override) {
@@ -75,9 +130,7 @@ public final class ModelCircuit {
         if (!Fr.FIELD.isCanonical(blinding)) {
             throw new IllegalArgumentException("blinding must be in [0, r)");
         }
-        if (address.signum() < 0 || address.bitLength() > 160) {
-            throw new IllegalArgumentException("address must be a 160-bit unsigned integer");
-        }
+        checkAddress(address);
         CircuitBuilder b = new CircuitBuilder();
         b.overrideHints(override);
         Stages stages = new Stages(b);
@@ -99,18 +152,9 @@ public final class ModelCircuit {
 
         LinearCombination[] logitWires = model.compile(b, x, stages);
 
-        int width = model.logitBound().signedBits();
-        Selection.Argmax argmax = Selection.argmax(b, logitWires, width);
-        stages.record("argmax over " + logitWires.length + " logits (" + width + "-bit)");
-
+        Selection.Argmax argmax = argmax(b, model, logitWires, stages);
         b.publicOutput(commitment);
-        b.publicOutput(argmax.index());
-        long[] logits = new long[logitWires.length];
-        for (int j = 0; j < logitWires.length; j++) {
-            b.publicOutput(logitWires[j]);
-            logits[j] = b.longValue(logitWires[j]);
-        }
-        stages.record("public outputs");
+        long[] logits = publishOutputs(b, argmax, logitWires, stages);
         BigInteger committed = b.value(commitment);
         int predicted = (int) b.longValue(argmax.index());
         return new Result(b.build(), committed, predicted, logits, List.copyOf(stages.costs));

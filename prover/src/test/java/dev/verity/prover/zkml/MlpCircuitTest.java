@@ -291,6 +291,50 @@ class MlpCircuitTest {
         assertFalse(Verifier.verify(vk, otherAddress, proof));
     }
 
+    /**
+     * Public input: the same logits and class, the pixels among the public signals, none of the
+     * private input's bits and commitment; a proof does not verify for another pixel.
+     */
+    @Test
+    void publicInputCircuitProvesTheSameLogitsWithoutTheInputsCost() throws Exception {
+        QuantizedMlp model = mnistShaped(4);
+        int[] px = randomInput(new Random(9), 784);
+        ModelCircuit.Result open = ModelCircuit.buildPublicInput(model, px, ADDRESS);
+        ModelCircuit.Result committed = ModelCircuit.build(model, px, BigInteger.TEN, ADDRESS);
+        Circuit c = open.circuit();
+        assertEquals(-1, c.cs().firstUnsatisfied(c.witness()));
+        assertArrayEquals(model.logits(px), open.logits());
+        List<BigInteger> expected = new ArrayList<>();
+        expected.add(BigInteger.valueOf(model.predict(px)));
+        for (long v : model.logits(px)) {
+            expected.add(BigInteger.valueOf(v).mod(R));
+        }
+        expected.add(ADDRESS);
+        for (int p : px) {
+            expected.add(BigInteger.valueOf(p));
+        }
+        assertEquals(expected, c.publicSignals());
+        // gone: the private input's 784 x 8 bits and its Poseidon commitment (the first two stages,
+        // less the address's one constraint that both have) and the commitment's output constraint
+        int inputStages = committed.costs().get(0).constraints() + committed.costs().get(1).constraints();
+        assertEquals(committed.circuit().cs().nConstraints() - inputStages + 1 - 1, c.cs().nConstraints(),
+                open.costs().toString());
+        assertEquals(1_607, c.cs().nConstraints());
+
+        QuantizedMlp small = new QuantizedMlp(40, List.of(randomLayer(new Random(10), 40, 6, 8, true, 30),
+                randomLayer(new Random(11), 6, 3, 0, false, 30)));
+        Circuit sc = ModelCircuit.buildPublicInput(small, randomInput(new Random(12), 40), ADDRESS).circuit();
+        SecureRandom random = new SecureRandom();
+        Zkey key = DevSetup.generate(sc.cs(), random, Progress.NONE);
+        SnarkjsJson.Proof proof = Prover.prove(key, sc.witness(), random, Progress.NONE);
+        var vk = VerificationKeys.of(key);
+        long[] signals = sc.witness().publicSignals(key.nPublic());
+        assertTrue(Verifier.verify(vk, signals, proof));
+        long[] otherPixel = signals.clone();
+        otherPixel[4 * (4 + 1 + 7)] ^= 1; // class, 3 logits, address, then pixel 7
+        assertFalse(Verifier.verify(vk, otherPixel, proof));
+    }
+
     @Test
     void badInputsAreRefused() {
         QuantizedMlp model = mnistShaped(1);
