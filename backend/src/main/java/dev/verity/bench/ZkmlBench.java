@@ -21,14 +21,16 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * {@code verity bench zkml}: for a quantized model, its circuit size, then in a warm JVM (after
- * warm-up runs) the time from an input to a verified proof, step by step: building the circuit
- * with its witness, proving, verifying. Keys come from the unsafe dev setup (bench only). The
- * statement measured: weights fixed in the circuit, the input private behind its Poseidon
- * commitment, class and logits public, the submitter's address public.
+ * {@code verity bench zkml}: for a quantized model and each visibility mode of its input, the
+ * circuit size, then in a warm JVM (after warm-up runs) the time from an input to a verified
+ * proof, step by step: building the circuit with its witness, proving, verifying. Keys come from
+ * the unsafe dev setup (bench only). Statements: weights fixed in the circuit, class and logits
+ * public, the submitter's address public, and the input either private behind its Poseidon
+ * commitment or public.
  */
 public final class ZkmlBench {
     private static final BigInteger ADDRESS = new BigInteger("f39fd6e51aad88f6f4ce6ab8827279cfffb92266", 16);
+    private static final int WARMUP = 2;
     private final int runs;
     private final PrintStream out;
 
@@ -37,9 +39,38 @@ public final class ZkmlBench {
         this.out = out;
     }
 
-    /** Measures {@code model} on the first held-out digits; {@code evaluation} is its accuracy report. */
+    /** Measures {@code model} on held-out digits in both modes; {@code evaluation} is its accuracy report. */
     public void run(String name, QuantizedModel model, Evaluation evaluation, Dataset test) {
-        ModelCircuit.Result shape = ModelCircuit.build(model, test.images()[0], BigInteger.ONE, ADDRESS);
+        out.printf("%n## %s%n", name);
+        out.println("accuracy " + evaluation);
+        out.println("weights fixed in the circuit; class and logits public; submitter address public");
+        out.printf("| input | constraints | public signals | dev setup (once) | circuit + witness | prove | verify "
+                + "| input -> verified proof |%n");
+        out.printf("|---|---:|---:|---:|---:|---:|---:|---:|%n");
+        List<ModelCircuit.Cost> privateCosts = measure("private, Poseidon commitment", test,
+                (px, run) -> ModelCircuit.build(model, px, BigInteger.valueOf(run + 7), ADDRESS));
+        List<ModelCircuit.Cost> publicCosts = measure("public", test,
+                (px, run) -> ModelCircuit.buildPublicInput(model, px, ADDRESS));
+        out.printf("(medians of %d runs in a warm JVM after %d warm-up runs)%n", runs, WARMUP);
+        out.println("constraints by stage, private input:");
+        print(privateCosts);
+        out.println("constraints by stage, public input:");
+        print(publicCosts);
+    }
+
+    private void print(List<ModelCircuit.Cost> costs) {
+        for (ModelCircuit.Cost cost : costs) {
+            out.printf("  %-76s %8d%n", cost.stage(), cost.constraints());
+        }
+    }
+
+    /** Builds the circuit (with its witness) of one digit in one mode; run numbers vary the blinding. */
+    private interface Builder {
+        ModelCircuit.Result build(int[] pixels, int run);
+    }
+
+    private List<ModelCircuit.Cost> measure(String mode, Dataset test, Builder builder) {
+        ModelCircuit.Result shape = builder.build(test.images()[0], 0);
         int constraints = shape.circuit().cs().nConstraints();
         long setupStart = System.nanoTime();
         Zkey key = DevSetup.generate(shape.circuit().cs(), new SecureRandom(), Progress.NONE);
@@ -51,11 +82,10 @@ public final class ZkmlBench {
         List<Double> prove = new ArrayList<>();
         List<Double> verify = new ArrayList<>();
         List<Double> total = new ArrayList<>();
-        int warmup = 2;
-        for (int run = 0; run < warmup + runs; run++) {
+        for (int run = 0; run < WARMUP + runs; run++) {
             int[] px = test.images()[(run + 1) % test.size()];
             long t0 = System.nanoTime();
-            ModelCircuit.Result r = ModelCircuit.build(model, px, BigInteger.valueOf(run + 7), ADDRESS);
+            ModelCircuit.Result r = builder.build(px, run);
             Witness w = r.circuit().witness();
             long t1 = System.nanoTime();
             Proof proof = Prover.prove(key, w, random, Progress.NONE);
@@ -63,27 +93,18 @@ public final class ZkmlBench {
             boolean ok = Verifier.verify(vk, w.publicSignals(key.nPublic()), proof);
             long t3 = System.nanoTime();
             if (!ok) {
-                throw new IllegalStateException("a proof of " + name + " did not verify");
+                throw new IllegalStateException("a proof did not verify (" + mode + " input)");
             }
-            if (run >= warmup) {
+            if (run >= WARMUP) {
                 witness.add((t1 - t0) / 1e9);
                 prove.add((t2 - t1) / 1e9);
                 verify.add((t3 - t2) / 1e9);
                 total.add((t3 - t0) / 1e9);
             }
         }
-        out.printf("%n## %s%n", name);
-        out.println("statement: weights fixed in the circuit; input private behind Poseidon(input, blinding); "
-                + "class and logits public; submitter address public");
-        out.printf("| constraints | dev setup (once) | circuit + witness | prove | verify | input -> verified proof |%n");
-        out.printf("|---:|---:|---:|---:|---:|---:|%n");
-        out.printf("| %,d | %.2f s | %.3f s | %.3f s | %.3f s | %.3f s |%n", constraints, setupSeconds,
-                median(witness), median(prove), median(verify), median(total));
-        out.printf("(medians of %d runs in a warm JVM after %d warm-up runs)%n", runs, warmup);
-        for (ModelCircuit.Cost cost : shape.costs()) {
-            out.printf("  %-70s %8d%n", cost.stage(), cost.constraints());
-        }
-        out.println("accuracy " + evaluation);
+        out.printf("| %s | %,d | %d | %.2f s | %.3f s | %.3f s | %.3f s | %.3f s |%n", mode, constraints,
+                key.nPublic(), setupSeconds, median(witness), median(prove), median(verify), median(total));
+        return shape.costs();
     }
 
     private static double seconds(long start) {

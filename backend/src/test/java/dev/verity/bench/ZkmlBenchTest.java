@@ -38,8 +38,12 @@ class ZkmlBenchTest {
         String out = bytes.toString(StandardCharsets.UTF_8);
         int constraints = ModelCircuit.build(model, images[0], BigInteger.ONE, BigInteger.ONE).circuit().cs()
                 .nConstraints();
+        int open = ModelCircuit.buildPublicInput(model, images[0], BigInteger.ONE).circuit().cs().nConstraints();
         assertTrue(out.contains("## tiny"), out);
-        assertTrue(out.contains("| " + String.format("%,d", constraints) + " | "), out);
+        // private: commitment, class, 3 logits, address; public: class, 3 logits, address, 16 pixels
+        assertTrue(out.contains("| private, Poseidon commitment | " + String.format("%,d", constraints) + " | 6 | "),
+                out);
+        assertTrue(out.contains("| public | " + String.format("%,d", open) + " | 21 | "), out);
         assertTrue(out.contains("(medians of 2 runs in a warm JVM after 2 warm-up runs)"), out);
         assertTrue(out.contains("float/integer agreement 100.00%"), out);
     }
