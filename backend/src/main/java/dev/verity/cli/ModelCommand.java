@@ -44,6 +44,7 @@ import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -181,6 +182,44 @@ final class ModelCommand {
         }
     }
 
+    /** The statement's input: private behind a Poseidon commitment (the default) or public. */
+    static final class InputMode {
+        @Option(names = "--public-input", description = "the input public instead of private behind a commitment: "
+                + "no blinding, the pixels are public signals (the verifier checks their range)")
+        boolean publicInput;
+
+        /** The blinding option checked against the mode: a value for a private input, null for a public one. */
+        BigInteger blinding(String option) {
+            if (publicInput) {
+                if (option != null) {
+                    throw new CliException("--blinding has no use with --public-input (nothing is committed)");
+                }
+                return null;
+            }
+            if (option == null) {
+                throw new CliException("--blinding is required for a private input (or pass --public-input)");
+            }
+            return parseBlinding(option);
+        }
+
+        /** The circuit and witness; {@code blinding} as {@link #blinding} returned it. */
+        ModelCircuit.Result build(QuantizedModel model, int[] pixels, BigInteger blinding, BigInteger address) {
+            return publicInput ? ModelCircuit.buildPublicInput(model, pixels, address)
+                    : ModelCircuit.build(model, pixels, blinding, address);
+        }
+
+        int publicSignals(QuantizedModel model) {
+            return publicInput ? 2 + model.classes() + model.inputSize() : 3 + model.classes();
+        }
+
+        String describe(QuantizedModel model) {
+            String logits = "logit_0 .. logit_" + (model.classes() - 1);
+            return "public signals (" + publicSignals(model) + "): " + (publicInput
+                    ? "outputs class, " + logits + "; inputs address, x_0 .. x_" + (model.inputSize() - 1)
+                    : "outputs commitment, class, " + logits + "; input address");
+        }
+    }
+
     /** 20% of every digit held out, the same split for every seed of the training. */
     private static final double TEST_FRACTION = 0.2;
     private static final long SPLIT_SEED = 1;
@@ -190,18 +229,21 @@ final class ModelCommand {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "<model.json>") Path model;
         @Parameters(index = "1", paramLabel = "<circuit.r1cs>") Path r1cs;
+        @Mixin InputMode mode;
 
         @Override
         public Integer call() {
             QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
-            ModelCircuit.Result result = shape(network);
+            // the constraint system depends on the model only: any input gives the same one
+            ModelCircuit.Result result = mode.build(network, new int[network.inputSize()], BigInteger.ZERO,
+                    BigInteger.ZERO);
             Inputs.write(r1cs, "circuit", p -> R1csFile.write(result.circuit().cs(), p));
             PrintWriter out = spec.commandLine().getOut();
             for (ModelCircuit.Cost cost : result.costs()) {
                 out.printf("%-60s %8d%n", cost.stage(), cost.constraints());
             }
             out.printf("%-60s %8d%n", "total constraints", result.circuit().cs().nConstraints());
-            out.println(publicSignals(network));
+            out.println(mode.describe(network));
             return VerityCli.EXIT_OK;
         }
     }
@@ -215,17 +257,18 @@ final class ModelCommand {
         @Parameters(index = "2", paramLabel = "<witness.wtns>") Path wtns;
         @Option(names = "--address", required = true, paramLabel = "<0x...>",
                 description = "the submitter's Ethereum address (20 bytes, hex)") String address;
-        @Option(names = "--blinding", required = true, paramLabel = "<n>",
-                description = "the commitment's secret blinding value below r (decimal or 0x hex); keep it with the input")
+        @Option(names = "--blinding", paramLabel = "<n>", description = "the commitment's secret blinding value below r "
+                + "(decimal or 0x hex); keep it with the input; required unless --public-input")
         String blinding;
+        @Mixin InputMode mode;
 
         @Override
         public Integer call() {
             BigInteger addressValue = parseAddress(address);
-            BigInteger blindingValue = parseBlinding(blinding);
+            BigInteger blindingValue = mode.blinding(blinding);
             QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
             int[] pixels = Inputs.read(input, INPUT, p -> readInput(p, network.inputSize()));
-            ModelCircuit.Result result = ModelCircuit.build(network, pixels, blindingValue, addressValue);
+            ModelCircuit.Result result = mode.build(network, pixels, blindingValue, addressValue);
             Inputs.write(wtns, "witness", p -> WtnsFile.write(result.circuit().witness(), p));
             printResult(spec.commandLine().getOut(), result.predictedClass(), result.logits(), result.commitment());
             return VerityCli.EXIT_OK;
@@ -243,23 +286,24 @@ final class ModelCommand {
         @Parameters(index = "3", paramLabel = "<public.json>") Path publicJson;
         @Option(names = "--address", required = true, paramLabel = "<0x...>",
                 description = "the submitter's Ethereum address (20 bytes, hex)") String address;
-        @Option(names = "--blinding", required = true, paramLabel = "<n>",
-                description = "the commitment's secret blinding value below r (decimal or 0x hex); keep it with the input")
+        @Option(names = "--blinding", paramLabel = "<n>", description = "the commitment's secret blinding value below r "
+                + "(decimal or 0x hex); keep it with the input; required unless --public-input")
         String blinding;
+        @Mixin InputMode mode;
         @Option(names = "--ptau", paramLabel = "<pot.ptau>",
                 description = "make the key from this prepared Powers of Tau file (once; then cached)") Path ptau;
 
         @Override
         public Integer call() {
             BigInteger addressValue = parseAddress(address);
-            BigInteger blindingValue = parseBlinding(blinding);
+            BigInteger blindingValue = mode.blinding(blinding);
             QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
             int[] pixels = Inputs.read(input, INPUT, p -> readInput(p, network.inputSize()));
             PrintWriter err = spec.commandLine().getErr();
             StderrProgress progress = new StderrProgress(err);
             progress.begin("building the circuit and its witness");
-            ModelCircuit.Result result = ModelCircuit.build(network, pixels, blindingValue, addressValue);
-            Zkey key = new ModelKeys(model).provingKey(result.circuit().cs(), ptau, progress, err);
+            ModelCircuit.Result result = mode.build(network, pixels, blindingValue, addressValue);
+            Zkey key = new ModelKeys(model, mode.publicInput).provingKey(result.circuit().cs(), ptau, progress, err);
             dev.verity.prover.r1cs.Witness witness = result.circuit().witness();
             if (key.nVars() != witness.size() || key.nPublic() != result.circuit().cs().nPublic()) {
                 throw new CliException(model + ": the cached proving key is for another circuit (" + key.nVars()
@@ -289,11 +333,12 @@ final class ModelCommand {
         @Parameters(index = "0", paramLabel = "<model.json>") Path model;
         @Parameters(index = "1", paramLabel = "<public.json>") Path publicJson;
         @Parameters(index = "2", paramLabel = "<proof.json>") Path proofJson;
+        @Mixin InputMode mode;
 
         @Override
         public Integer call() {
             QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
-            ModelKeys keys = new ModelKeys(model);
+            ModelKeys keys = new ModelKeys(model, mode.publicInput);
             Path vkey = keys.vkey(keys.existing());
             if (!Files.exists(vkey)) {
                 throw new CliException(model + ": no verification key cached for this model (expected " + vkey
@@ -302,28 +347,39 @@ final class ModelCommand {
             VerificationKey vk = Inputs.read(vkey, "verification key (JSON)", SnarkjsJson::readVerificationKey);
             long[] signals = Inputs.read(publicJson, "public signals (JSON)", SnarkjsJson::readPublicSignals);
             Proof proof = Inputs.read(proofJson, "proof (JSON)", SnarkjsJson::readProof);
-            int expected = 3 + network.classes();
+            int expected = mode.publicSignals(network);
             if (signals.length / 4 != expected || vk.nPublic() != expected) {
                 throw new CliException(publicJson + ": " + signals.length / 4 + " public signals, but " + model
-                        + " has " + expected + " (commitment, class, " + network.classes() + " logits, address)");
+                        + " has " + mode.describe(network));
             }
             PrintWriter out = spec.commandLine().getOut();
-            if (!Verifier.verify(vk, signals, proof)) {
-                out.println("INVALID: the proof does not verify for these public signals and model");
-                return VerityCli.EXIT_INVALID_PROOF;
-            }
             BigInteger[] values = new BigInteger[expected];
             for (int k = 0; k < expected; k++) {
                 values[k] = MontgomeryField.limbsToBigInteger(signals, 4 * k);
             }
+            int first = mode.publicInput ? 0 : 1; // the class, after the commitment if there is one
+            if (mode.publicInput) {
+                // the circuit proves the logits of the values given: that they are pixels is for us to check
+                for (int i = 0; i < network.inputSize(); i++) {
+                    BigInteger pixel = values[2 + network.classes() + i];
+                    if (pixel.compareTo(BigInteger.valueOf(255)) > 0) {
+                        out.println("INVALID: public input x_" + i + " = " + pixel + " is not a pixel in [0, 255]");
+                        return VerityCli.EXIT_INVALID_PROOF;
+                    }
+                }
+            }
+            if (!Verifier.verify(vk, signals, proof)) {
+                out.println("INVALID: the proof does not verify for these public signals and model");
+                return VerityCli.EXIT_INVALID_PROOF;
+            }
             long[] logits = new long[network.classes()];
             for (int j = 0; j < logits.length; j++) {
-                BigInteger v = values[2 + j];
+                BigInteger v = values[first + 1 + j];
                 logits[j] = (v.bitLength() > 128 ? v.subtract(Fr.MODULUS) : v).longValueExact();
             }
             out.println("OK: the proof is valid (" + keys.existing().suffix() + " key " + vkey + ")");
-            printResult(out, values[1].intValueExact(), logits, values[0]);
-            out.println("address: 0x" + String.format("%040x", values[expected - 1]));
+            printResult(out, values[first].intValueExact(), logits, mode.publicInput ? null : values[0]);
+            out.println("address: 0x" + String.format("%040x", values[first + 1 + network.classes()]));
             return VerityCli.EXIT_OK;
         }
     }
@@ -335,17 +391,9 @@ final class ModelCommand {
             joined.add(Long.toString(v));
         }
         out.println("logits: " + joined);
-        out.println("commitment: " + commitment);
-    }
-
-    /** The circuit of a model: it depends on the model only, so any input gives the same one. */
-    private static ModelCircuit.Result shape(QuantizedModel model) {
-        return ModelCircuit.build(model, new int[model.inputSize()], BigInteger.ZERO, BigInteger.ZERO);
-    }
-
-    private static String publicSignals(QuantizedModel model) {
-        return "public signals (" + (3 + model.classes()) + "): outputs commitment, class, logit_0 .. logit_"
-                + (model.classes() - 1) + "; input address";
+        if (commitment != null) {
+            out.println("commitment: " + commitment);
+        }
     }
 
     private static BigInteger parseAddress(String text) {

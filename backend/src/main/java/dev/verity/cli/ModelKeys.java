@@ -20,9 +20,10 @@ import java.util.HexFormat;
 
 /**
  * The proving and verification keys of a model, cached next to the model file:
- * {@code <model>.<hash>.<setup>.zkey} and {@code <model>.<hash>.<setup>.vkey.json}, where hash is
- * the first 16 hex digits of the model file's SHA-256 (a changed model never meets a stale key)
- * and setup is {@code ptau} (made from a Powers of Tau file) or {@code dev} (UNSAFE local toxic
+ * {@code <model>.<hash>.<setup>.zkey} and {@code <model>.<hash>.<setup>.vkey.json} (with
+ * {@code .public-input} before the setup for the circuit with a public input), where hash is the
+ * first 16 hex digits of the model file's SHA-256 (a changed model never meets a stale key) and
+ * setup is {@code ptau} (made from a Powers of Tau file) or {@code dev} (UNSAFE local toxic
  * waste, for development). A ptau key, once made, is the one used from then on.
  */
 final class ModelKeys {
@@ -35,19 +36,20 @@ final class ModelKeys {
     }
 
     private final Path model;
-    private final String hash;
+    private final String stem;
 
-    ModelKeys(Path model) {
+    ModelKeys(Path model, boolean publicInput) {
         this.model = model;
-        this.hash = Inputs.read(model, "quantized model (JSON)", ModelKeys::sha256Prefix);
+        this.stem = model.getFileName() + "." + Inputs.read(model, "quantized model (JSON)", ModelKeys::sha256Prefix)
+                + (publicInput ? ".public-input." : ".");
     }
 
     Path zkey(Kind kind) {
-        return model.resolveSibling(model.getFileName() + "." + hash + "." + kind.suffix() + ".zkey");
+        return model.resolveSibling(stem + kind.suffix() + ".zkey");
     }
 
     Path vkey(Kind kind) {
-        return model.resolveSibling(model.getFileName() + "." + hash + "." + kind.suffix() + ".vkey.json");
+        return model.resolveSibling(stem + kind.suffix() + ".vkey.json");
     }
 
     /** The kind of key to use when none is asked for: ptau if one was made, else dev. */

@@ -106,6 +106,66 @@ class CliModelTest {
         assertEquals(VerityCli.EXIT_INVALID_PROOF, CliResult.run("groth16", "verify", vk, stolen, proof).exitCode());
     }
 
+    /** --public-input: no blinding, the pixels among the public signals, its own cached key; forged pixels rejected. */
+    @Test
+    void publicInputProveVerify() throws IOException {
+        QuantizedMlp mlp = model();
+        Path model = dir.resolve("model.json");
+        ModelFile.write(mlp, model);
+        int[] px = new int[16];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = 15 * i;
+        }
+        Path input = writeInput(px);
+        CliResult compiled = CliResult.run("model", "compile", model, dir.resolve("open.r1cs"), "--public-input");
+        compiled.assertOk();
+        assertTrue(compiled.out().contains("public signals (21): outputs class, logit_0 .. logit_2; inputs address, "
+                + "x_0 .. x_15"), compiled.out());
+        Path proof = dir.resolve("proof.json");
+        Path publicJson = dir.resolve("public.json");
+        CliResult proved = CliResult.run("model", "prove", model, input, proof, publicJson, "--address", ADDRESS,
+                "--public-input");
+        proved.assertOk();
+        assertTrue(!proved.out().contains("commitment"), proved.out());
+        List<String> signals = List.of(new com.fasterxml.jackson.databind.ObjectMapper().readValue(publicJson.toFile(),
+                String[].class));
+        List<String> expected = new ArrayList<>();
+        expected.add(Integer.toString(mlp.predict(px)));
+        for (long v : mlp.logits(px)) {
+            expected.add(BigInteger.valueOf(v).mod(Fr.MODULUS).toString());
+        }
+        expected.add(new BigInteger(ADDRESS.substring(2), 16).toString());
+        for (int p : px) {
+            expected.add(Integer.toString(p));
+        }
+        assertEquals(expected, signals);
+        CliResult verified = CliResult.run("model", "verify", model, publicJson, proof, "--public-input");
+        verified.assertOk();
+        assertTrue(verified.out().contains("class: " + mlp.predict(px)), verified.out());
+        try (var files = Files.list(dir)) {
+            assertEquals(1, files.filter(p -> p.getFileName().toString().endsWith(".public-input.dev.zkey")).count());
+        }
+        // the private-input key was never made: verifying without the flag finds none
+        CliResult.run("model", "verify", model, publicJson, proof).assertBadInput(model, "no verification key");
+
+        List<String> otherPixel = new ArrayList<>(signals);
+        otherPixel.set(5 + 3, "46"); // after the class, 3 logits and the address
+        Path forged = dir.resolve("forged.json");
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(forged.toFile(), otherPixel);
+        CliResult r = CliResult.run("model", "verify", model, forged, proof, "--public-input");
+        assertEquals(VerityCli.EXIT_INVALID_PROOF, r.exitCode(), r.describe());
+        otherPixel.set(5 + 3, "256");
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(forged.toFile(), otherPixel);
+        r = CliResult.run("model", "verify", model, forged, proof, "--public-input");
+        assertEquals(VerityCli.EXIT_INVALID_PROOF, r.exitCode(), r.describe());
+        assertEquals("INVALID: public input x_3 = 256 is not a pixel in [0, 255]" + System.lineSeparator(), r.out());
+
+        CliResult.run("model", "prove", model, input, proof, publicJson, "--address", ADDRESS, "--public-input",
+                "--blinding", "1").assertUsageError("--blinding has no use with --public-input");
+        CliResult.run("model", "prove", model, input, proof, publicJson, "--address", ADDRESS)
+                .assertUsageError("--blinding is required");
+    }
+
     @Test
     void badInputIsReportedInOneLine() throws IOException {
         Path model = dir.resolve("model.json");
