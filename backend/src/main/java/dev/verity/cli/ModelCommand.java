@@ -7,12 +7,18 @@ import dev.verity.prover.field.MontgomeryField;
 import dev.verity.prover.groth16.InvalidWitnessException;
 import dev.verity.prover.groth16.Prover;
 import dev.verity.prover.groth16.Verifier;
-import dev.verity.prover.io.SnarkjsJson;
+import dev.verity.prover.io.FormatException;
+import dev.verity.prover.io.R1csFile;
 import dev.verity.prover.io.SnarkjsJson.Proof;
 import dev.verity.prover.io.SnarkjsJson.VerificationKey;
+import dev.verity.prover.io.SnarkjsJson;
+import dev.verity.prover.io.WtnsFile;
 import dev.verity.prover.io.Zkey;
+import dev.verity.prover.zkml.ModelCircuit;
+import dev.verity.prover.zkml.ModelFile;
 import dev.verity.prover.zkml.QuantizedCnn;
 import dev.verity.prover.zkml.QuantizedMlp;
+import dev.verity.prover.zkml.QuantizedModel;
 import dev.verity.prover.zkml.onnx.OnnxExport;
 import dev.verity.prover.zkml.onnx.OnnxFile;
 import dev.verity.prover.zkml.onnx.OnnxGraph;
@@ -20,25 +26,19 @@ import dev.verity.prover.zkml.onnx.OnnxImport;
 import dev.verity.prover.zkml.onnx.UnsupportedModelException;
 import dev.verity.prover.zkml.train.CnnQuantizer;
 import dev.verity.prover.zkml.train.Dataset;
+import dev.verity.prover.zkml.train.Evaluation;
 import dev.verity.prover.zkml.train.FloatCnn;
 import dev.verity.prover.zkml.train.FloatMlp;
 import dev.verity.prover.zkml.train.MlpQuantizer;
-import dev.verity.prover.zkml.train.MnistDigits;
-import dev.verity.prover.zkml.train.Evaluation;
 import dev.verity.prover.zkml.train.MnistCnn;
+import dev.verity.prover.zkml.train.MnistDigits;
 import dev.verity.prover.zkml.train.MnistMlp;
-import java.security.SecureRandom;
-import dev.verity.prover.io.FormatException;
-import dev.verity.prover.io.R1csFile;
-import dev.verity.prover.io.WtnsFile;
-import dev.verity.prover.zkml.ModelCircuit;
-import dev.verity.prover.zkml.ModelFile;
-import dev.verity.prover.zkml.QuantizedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
@@ -51,10 +51,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "model", description = {"Quantized models as circuits: train on MNIST, compile, prove and verify.",
-        "Statement: a private 8-bit input behind a public Poseidon commitment, the model's weights fixed in the "
-        + "circuit, the class and logits public, the submitter's address a public input."},
-        subcommands = {ModelCommand.Train.class, ModelCommand.Import.class, ModelCommand.Compile.class, ModelCommand.Witness.class,
-                ModelCommand.Prove.class, ModelCommand.Verify.class})
+        "Statement: the model's weights fixed in the circuit, an 8-bit input private behind a public Poseidon "
+        + "commitment (or public with --public-input), the class and logits public, the submitter's address a "
+        + "public input."},
+        subcommands = {ModelCommand.Train.class, ModelCommand.Import.class, ModelCommand.Compile.class,
+                ModelCommand.Witness.class, ModelCommand.Prove.class, ModelCommand.Verify.class})
 final class ModelCommand {
     private static final String MODEL = "quantized model (JSON)";
     private static final String INPUT = "input (JSON array of integers 0..255)";
@@ -275,7 +276,7 @@ final class ModelCommand {
         }
     }
 
-    @Command(name = "prove", description = {"Prove what a model outputs for a private input: writes proof.json and "
+    @Command(name = "prove", description = {"Prove what a model outputs for an input: writes proof.json and "
             + "public.json (snarkjs formats).", "The proving key is made on first use and cached next to the model: "
             + "from --ptau when given, else an UNSAFE dev key (local toxic waste, for development)."})
     static final class Prove implements Callable<Integer> {
