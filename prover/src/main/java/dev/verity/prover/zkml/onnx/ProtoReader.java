@@ -106,10 +106,13 @@ final class ProtoReader {
             return out;
         }
         ProtoReader packed = new ProtoReader(data, valueFrom, valueTo);
-        long[] out = into;
-        while (packed.pos < packed.end) {
-            out = Arrays.copyOf(out, out.length + 1);
-            out[out.length - 1] = packed.readVarint();
+        int count = 0;
+        for (int i = valueFrom; i < valueTo; i++) {
+            count += data[i] >= 0 ? 1 : 0; // every varint ends with one byte below 0x80
+        }
+        long[] out = Arrays.copyOf(into, into.length + count);
+        for (int k = into.length; packed.pos < packed.end; k++) {
+            out[k] = packed.readVarint();
         }
         return out;
     }
