@@ -166,6 +166,37 @@ class CliModelTest {
                 .assertUsageError("--blinding is required");
     }
 
+    /** --ptau makes the key from a Powers of Tau file; from then on that key is the one used. */
+    @Test
+    void ptauKeyIsMadeOnceAndPreferred() throws Exception {
+        Path model = dir.resolve("model.json");
+        ModelFile.write(model(), model);
+        int[] px = new int[16];
+        java.util.Arrays.fill(px, 99);
+        Path input = writeInput(px);
+        Path ptau = dir.resolve("pot10.ptau");
+        dev.verity.prover.groth16.DevPowersOfTau.generateUnsafe(ptau, 10, new java.security.SecureRandom(),
+                dev.verity.prover.util.Progress.NONE);
+        Path proof = dir.resolve("proof.json");
+        Path publicJson = dir.resolve("public.json");
+        CliResult first = CliResult.run("model", "prove", model, input, proof, publicJson, "--address", ADDRESS,
+                "--blinding", "8", "--ptau", ptau);
+        first.assertOk();
+        assertTrue(first.err().contains("(ptau setup)") && !first.err().contains("WARNING"), first.err());
+        CliResult verified = CliResult.run("model", "verify", model, publicJson, proof);
+        verified.assertOk();
+        assertTrue(verified.out().contains("(ptau key "), verified.out());
+        CliResult again = CliResult.run("model", "prove", model, input, proof, publicJson, "--address", ADDRESS,
+                "--blinding", "9");
+        again.assertOk();
+        assertTrue(again.err().contains("using the cached ptau proving key"), again.err());
+        CliResult.run("model", "verify", model, publicJson, proof).assertOk();
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.filter(p -> p.getFileName().toString().contains(".dev.")).count(),
+                    "no dev key was made");
+        }
+    }
+
     @Test
     void badInputIsReportedInOneLine() throws IOException {
         Path model = dir.resolve("model.json");
