@@ -28,6 +28,8 @@ import java.util.List;
  * when the neuron can never be negative, none when it can never be positive); max pooling pays
  * comparisons; the class is an argmax over the logits.
  *
+ * <p>With {@link Outputs#CLASS_ONLY} the logits are not public signals (the class still is).
+ *
  * <p>With a public input ({@link #buildPublicInput}) there is no commitment and no blinding: the
  * public signals are {@code [class, logit_0 .. logit_{c-1}]} then the inputs {@code address,
  * x_0 .. x_{n-1}}, and the pixels are not decomposed into bits: the verifier reads them and checks
@@ -35,6 +37,11 @@ import java.util.List;
  * the 8n + 1,113 constraints of the private input, at the price of n more public signals.
  */
 public final class ModelCircuit {
+    /** Which outputs are public: the class and the logits (the default), or the class alone. */
+    public enum Outputs {
+        CLASS_AND_LOGITS, CLASS_ONLY
+    }
+
     /** Constraints spent by one stage of the circuit. */
     public record Cost(String stage, int constraints) {
     }
@@ -71,7 +78,13 @@ public final class ModelCircuit {
      * @param address the submitter's address, below 2^160
      */
     public static Result build(QuantizedModel model, int[] pixels, BigInteger blinding, BigInteger address) {
-        return buildWith(model, pixels, blinding, address, null);
+        return build(model, pixels, blinding, address, Outputs.CLASS_AND_LOGITS);
+    }
+
+    /** {@link #build} with the public outputs chosen: with {@link Outputs#CLASS_ONLY} the logits stay private. */
+    public static Result build(QuantizedModel model, int[] pixels, BigInteger blinding, BigInteger address,
+            Outputs outputs) {
+        return buildWith(model, pixels, blinding, address, outputs, null);
     }
 
     /**
@@ -79,6 +92,11 @@ public final class ModelCircuit {
      * result's commitment is null.
      */
     public static Result buildPublicInput(QuantizedModel model, int[] pixels, BigInteger address) {
+        return buildPublicInput(model, pixels, address, Outputs.CLASS_AND_LOGITS);
+    }
+
+    /** {@link #buildPublicInput} with the public outputs chosen. */
+    public static Result buildPublicInput(QuantizedModel model, int[] pixels, BigInteger address, Outputs outputs) {
         model.checkInput(pixels);
         checkAddress(address);
         CircuitBuilder b = new CircuitBuilder();
@@ -92,7 +110,7 @@ public final class ModelCircuit {
         stages.record("address + public input (" + pixels.length + " values, range checked by the verifier)");
         LinearCombination[] logitWires = model.compile(b, x, stages);
         Selection.Argmax argmax = argmax(b, model, logitWires, stages);
-        long[] logits = publishOutputs(b, argmax, logitWires, stages);
+        long[] logits = publishOutputs(b, argmax, logitWires, outputs, stages);
         return new Result(b.build(), null, (int) b.longValue(argmax.index()), logits, List.copyOf(stages.costs));
     }
 
@@ -110,13 +128,15 @@ public final class ModelCircuit {
         return argmax;
     }
 
-    /** Makes the class and the logits public outputs (in that order) and returns the logits' values. */
+    /** Makes the class and, if asked, the logits public outputs (in that order); returns the logits' values. */
     private static long[] publishOutputs(CircuitBuilder b, Selection.Argmax argmax, LinearCombination[] logitWires,
-            Stages stages) {
+            Outputs outputs, Stages stages) {
         b.publicOutput(argmax.index());
         long[] logits = new long[logitWires.length];
         for (int j = 0; j < logitWires.length; j++) {
-            b.publicOutput(logitWires[j]);
+            if (outputs == Outputs.CLASS_AND_LOGITS) {
+                b.publicOutput(logitWires[j]);
+            }
             logits[j] = b.longValue(logitWires[j]);
         }
         stages.record("public outputs");
@@ -125,7 +145,7 @@ public final class ModelCircuit {
 
     /** {@link #build} with a hook that replaces hint values (a cheating prover, for tests); null for none. */
     static Result buildWith(QuantizedModel model, int[] pixels, BigInteger blinding, BigInteger address,
-            HintOverride override) {
+            Outputs outputs, HintOverride override) {
         model.checkInput(pixels);
         if (!Fr.FIELD.isCanonical(blinding)) {
             throw new IllegalArgumentException("blinding must be in [0, r)");
@@ -154,7 +174,7 @@ public final class ModelCircuit {
 
         Selection.Argmax argmax = argmax(b, model, logitWires, stages);
         b.publicOutput(commitment);
-        long[] logits = publishOutputs(b, argmax, logitWires, stages);
+        long[] logits = publishOutputs(b, argmax, logitWires, outputs, stages);
         BigInteger committed = b.value(commitment);
         int predicted = (int) b.longValue(argmax.index());
         return new Result(b.build(), committed, predicted, logits, List.copyOf(stages.costs));

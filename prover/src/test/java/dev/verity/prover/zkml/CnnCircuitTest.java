@@ -112,7 +112,8 @@ class CnnCircuitTest {
         for (int target = px.length * QuantizedModel.INPUT_BITS; ; target++) {
             int t = target;
             boolean[] used = new boolean[1];
-            Circuit c = ModelCircuit.buildWith(cnn, px, BigInteger.valueOf(77), ADDRESS, (k, v) -> {
+            Circuit c = ModelCircuit.buildWith(cnn, px, BigInteger.valueOf(77), ADDRESS,
+                    ModelCircuit.Outputs.CLASS_AND_LOGITS, (k, v) -> {
                 if (k != t) {
                     return v;
                 }

@@ -251,7 +251,7 @@ class MlpCircuitTest {
     }
 
     private static ModelCircuit.Result buildWithOverride(QuantizedMlp model, int[] px, int target, boolean[] used) {
-        return ModelCircuit.buildWith(model, px, BigInteger.valueOf(77), ADDRESS, (k, v) -> {
+        return ModelCircuit.buildWith(model, px, BigInteger.valueOf(77), ADDRESS, ModelCircuit.Outputs.CLASS_AND_LOGITS, (k, v) -> {
             if (k != target) {
                 return v;
             }
@@ -332,6 +332,36 @@ class MlpCircuitTest {
         long[] otherPixel = signals.clone();
         otherPixel[4 * (4 + 1 + 7)] ^= 1; // class, 3 logits, address, then pixel 7
         assertFalse(Verifier.verify(vk, otherPixel, proof));
+    }
+
+    /** Class only: the logits leave the public signals; a proof binds the class, commitment and address. */
+    @Test
+    void classOnlyKeepsTheLogitsPrivate() throws Exception {
+        Random rnd = new Random(14);
+        QuantizedMlp model = new QuantizedMlp(40, List.of(randomLayer(rnd, 40, 6, 8, true, 30),
+                randomLayer(rnd, 6, 3, 0, false, 30)));
+        int[] px = randomInput(rnd, 40);
+        BigInteger blinding = BigInteger.valueOf(21);
+        ModelCircuit.Result r = ModelCircuit.build(model, px, blinding, ADDRESS, ModelCircuit.Outputs.CLASS_ONLY);
+        Circuit c = r.circuit();
+        assertEquals(-1, c.cs().firstUnsatisfied(c.witness()));
+        assertEquals(List.of(InputCommitment.commit(px, blinding), BigInteger.valueOf(model.predict(px)), ADDRESS),
+                c.publicSignals());
+        assertArrayEquals(model.logits(px), r.logits(), "the prover still learns them");
+        ModelCircuit.Result open = ModelCircuit.buildPublicInput(model, px, ADDRESS, ModelCircuit.Outputs.CLASS_ONLY);
+        assertEquals(2 + 40, open.circuit().publicSignals().size());
+
+        SecureRandom random = new SecureRandom();
+        Zkey key = DevSetup.generate(c.cs(), random, Progress.NONE);
+        SnarkjsJson.Proof proof = Prover.prove(key, c.witness(), random, Progress.NONE);
+        var vk = VerificationKeys.of(key);
+        long[] signals = c.witness().publicSignals(key.nPublic());
+        assertTrue(Verifier.verify(vk, signals, proof));
+        for (int k = 0; k < 3; k++) {
+            long[] changed = signals.clone();
+            changed[4 * k] ^= 1;
+            assertFalse(Verifier.verify(vk, changed, proof), "signal " + k);
+        }
     }
 
     @Test
