@@ -183,11 +183,17 @@ final class ModelCommand {
         }
     }
 
-    /** The statement's input: private behind a Poseidon commitment (the default) or public. */
+    /**
+     * What the statement makes public: the input private behind a Poseidon commitment (the
+     * default) or public; the class and the logits (the default) or the class only.
+     */
     static final class InputMode {
         @Option(names = "--public-input", description = "the input public instead of private behind a commitment: "
                 + "no blinding, the pixels are public signals (the verifier checks their range)")
         boolean publicInput;
+
+        @Option(names = "--class-only", description = "only the class public, the logits private")
+        boolean classOnly;
 
         /** The blinding option checked against the mode: a value for a private input, null for a public one. */
         BigInteger blinding(String option) {
@@ -205,19 +211,36 @@ final class ModelCommand {
 
         /** The circuit and witness; {@code blinding} as {@link #blinding} returned it. */
         ModelCircuit.Result build(QuantizedModel model, int[] pixels, BigInteger blinding, BigInteger address) {
-            return publicInput ? ModelCircuit.buildPublicInput(model, pixels, address)
-                    : ModelCircuit.build(model, pixels, blinding, address);
+            ModelCircuit.Outputs outputs = classOnly ? ModelCircuit.Outputs.CLASS_ONLY
+                    : ModelCircuit.Outputs.CLASS_AND_LOGITS;
+            return publicInput ? ModelCircuit.buildPublicInput(model, pixels, address, outputs)
+                    : ModelCircuit.build(model, pixels, blinding, address, outputs);
+        }
+
+        /** The public logits: the model's classes, or none. */
+        int publicLogits(QuantizedModel model) {
+            return classOnly ? 0 : model.classes();
+        }
+
+        /** The position of the class among the public signals (after the commitment, if any). */
+        int classIndex() {
+            return publicInput ? 0 : 1;
         }
 
         int publicSignals(QuantizedModel model) {
-            return publicInput ? 2 + model.classes() + model.inputSize() : 3 + model.classes();
+            return classIndex() + 1 + publicLogits(model) + 1 + (publicInput ? model.inputSize() : 0);
+        }
+
+        /** The key cache's name for this statement. */
+        String variant() {
+            return (publicInput ? "public-input." : "") + (classOnly ? "class-only." : "");
         }
 
         String describe(QuantizedModel model) {
-            String logits = "logit_0 .. logit_" + (model.classes() - 1);
-            return "public signals (" + publicSignals(model) + "): " + (publicInput
-                    ? "outputs class, " + logits + "; inputs address, x_0 .. x_" + (model.inputSize() - 1)
-                    : "outputs commitment, class, " + logits + "; input address");
+            String outputs = (publicInput ? "" : "commitment, ") + "class"
+                    + (classOnly ? "" : ", logit_0 .. logit_" + (model.classes() - 1));
+            String inputs = publicInput ? "inputs address, x_0 .. x_" + (model.inputSize() - 1) : "input address";
+            return "public signals (" + publicSignals(model) + "): outputs " + outputs + "; " + inputs;
         }
     }
 
@@ -304,7 +327,7 @@ final class ModelCommand {
             StderrProgress progress = new StderrProgress(err);
             progress.begin("building the circuit and its witness");
             ModelCircuit.Result result = mode.build(network, pixels, blindingValue, addressValue);
-            Zkey key = new ModelKeys(model, mode.publicInput).provingKey(result.circuit().cs(), ptau, progress, err);
+            Zkey key = new ModelKeys(model, mode.variant()).provingKey(result.circuit().cs(), ptau, progress, err);
             dev.verity.prover.r1cs.Witness witness = result.circuit().witness();
             if (key.nVars() != witness.size() || key.nPublic() != result.circuit().cs().nPublic()) {
                 throw new CliException(model + ": the cached proving key is for another circuit (" + key.nVars()
@@ -339,7 +362,7 @@ final class ModelCommand {
         @Override
         public Integer call() {
             QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
-            ModelKeys keys = new ModelKeys(model, mode.publicInput);
+            ModelKeys keys = new ModelKeys(model, mode.variant());
             Path vkey = keys.vkey(keys.existing());
             if (!Files.exists(vkey)) {
                 throw new CliException(model + ": no verification key cached for this model (expected " + vkey
@@ -358,11 +381,12 @@ final class ModelCommand {
             for (int k = 0; k < expected; k++) {
                 values[k] = MontgomeryField.limbsToBigInteger(signals, 4 * k);
             }
-            int first = mode.publicInput ? 0 : 1; // the class, after the commitment if there is one
+            int first = mode.classIndex();
+            int logitCount = mode.publicLogits(network);
             if (mode.publicInput) {
                 // the circuit proves the logits of the values given: that they are pixels is for us to check
                 for (int i = 0; i < network.inputSize(); i++) {
-                    BigInteger pixel = values[2 + network.classes() + i];
+                    BigInteger pixel = values[first + 2 + logitCount + i];
                     if (pixel.compareTo(BigInteger.valueOf(255)) > 0) {
                         out.println("INVALID: public input x_" + i + " = " + pixel + " is not a pixel in [0, 255]");
                         return VerityCli.EXIT_INVALID_PROOF;
@@ -373,25 +397,29 @@ final class ModelCommand {
                 out.println("INVALID: the proof does not verify for these public signals and model");
                 return VerityCli.EXIT_INVALID_PROOF;
             }
-            long[] logits = new long[network.classes()];
+            long[] logits = new long[logitCount];
             for (int j = 0; j < logits.length; j++) {
                 BigInteger v = values[first + 1 + j];
                 logits[j] = (v.bitLength() > 128 ? v.subtract(Fr.MODULUS) : v).longValueExact();
             }
             out.println("OK: the proof is valid (" + keys.existing().suffix() + " key " + vkey + ")");
-            printResult(out, values[first].intValueExact(), logits, mode.publicInput ? null : values[0]);
-            out.println("address: 0x" + String.format("%040x", values[first + 1 + network.classes()]));
+            printResult(out, values[first].intValueExact(), mode.classOnly ? null : logits,
+                    mode.publicInput ? null : values[0]);
+            out.println("address: 0x" + String.format("%040x", values[first + 1 + logitCount]));
             return VerityCli.EXIT_OK;
         }
     }
 
+    /** Prints the class, the logits (when known) and the commitment (when there is one). */
     private static void printResult(PrintWriter out, int predicted, long[] logits, BigInteger commitment) {
         out.println("class: " + predicted);
-        StringJoiner joined = new StringJoiner(" ");
-        for (long v : logits) {
-            joined.add(Long.toString(v));
+        if (logits != null) {
+            StringJoiner joined = new StringJoiner(" ");
+            for (long v : logits) {
+                joined.add(Long.toString(v));
+            }
+            out.println("logits: " + joined);
         }
-        out.println("logits: " + joined);
         if (commitment != null) {
             out.println("commitment: " + commitment);
         }

@@ -20,8 +20,9 @@ import java.util.HexFormat;
 
 /**
  * The proving and verification keys of a model, cached next to the model file:
- * {@code <model>.<hash>.<setup>.zkey} and {@code <model>.<hash>.<setup>.vkey.json} (with
- * {@code .public-input} before the setup for the circuit with a public input), where hash is the
+ * {@code <model>.<hash>.<variant><setup>.zkey} and {@code <model>.<hash>.<variant><setup>.vkey.json}
+ * (variant names the statement when it is not the default: {@code public-input.},
+ * {@code class-only.}), where hash is the
  * first 16 hex digits of the model file's SHA-256 (a changed model never meets a stale key) and
  * setup is {@code ptau} (made from a Powers of Tau file) or {@code dev} (UNSAFE local toxic
  * waste, for development). A ptau key, once made, is the one used from then on.
@@ -38,10 +39,10 @@ final class ModelKeys {
     private final Path model;
     private final String stem;
 
-    ModelKeys(Path model, boolean publicInput) {
+    ModelKeys(Path model, String variant) {
         this.model = model;
         this.stem = model.getFileName() + "." + Inputs.read(model, "quantized model (JSON)", ModelKeys::sha256Prefix)
-                + (publicInput ? ".public-input." : ".");
+                + "." + variant;
     }
 
     Path zkey(Kind kind) {

@@ -166,6 +166,40 @@ class CliModelTest {
                 .assertUsageError("--blinding is required");
     }
 
+    /** --class-only: public signals commitment, class, address; its own key; the logits nowhere in the proof's files. */
+    @Test
+    void classOnlyProveVerify() throws IOException {
+        QuantizedMlp mlp = model();
+        Path model = dir.resolve("model.json");
+        ModelFile.write(mlp, model);
+        int[] px = new int[16];
+        java.util.Arrays.fill(px, 200);
+        Path input = writeInput(px);
+        CliResult compiled = CliResult.run("model", "compile", model, dir.resolve("c.r1cs"), "--class-only");
+        compiled.assertOk();
+        assertTrue(compiled.out().contains("public signals (3): outputs commitment, class; input address"),
+                compiled.out());
+        Path proof = dir.resolve("proof.json");
+        Path publicJson = dir.resolve("public.json");
+        CliResult.run("model", "prove", model, input, proof, publicJson, "--address", ADDRESS, "--blinding", "77",
+                "--class-only").assertOk();
+        List<String> signals = List.of(new com.fasterxml.jackson.databind.ObjectMapper().readValue(publicJson.toFile(),
+                String[].class));
+        assertEquals(List.of(InputCommitment.commit(px, BigInteger.valueOf(77)).toString(),
+                Integer.toString(mlp.predict(px)), new BigInteger(ADDRESS.substring(2), 16).toString()), signals);
+        CliResult verified = CliResult.run("model", "verify", model, publicJson, proof, "--class-only");
+        verified.assertOk();
+        assertTrue(verified.out().contains("class: " + mlp.predict(px)) && !verified.out().contains("logits"),
+                verified.out());
+        List<String> otherClass = new ArrayList<>(signals);
+        otherClass.set(1, Integer.toString((mlp.predict(px) + 1) % 3));
+        Path forged = dir.resolve("forged.json");
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValue(forged.toFile(), otherClass);
+        assertEquals(VerityCli.EXIT_INVALID_PROOF, CliResult.run("model", "verify", model, forged, proof,
+                "--class-only").exitCode());
+        CliResult.run("model", "verify", model, publicJson, proof).assertBadInput(model, "no verification key");
+    }
+
     /** --ptau makes the key from a Powers of Tau file; from then on that key is the one used. */
     @Test
     void ptauKeyIsMadeOnceAndPreferred() throws Exception {
