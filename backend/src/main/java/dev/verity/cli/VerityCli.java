@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
 @Command(name = "verity", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, version = "verity 0.1.0",
         description = "Groth16 over BN254 in pure Java, compatible with circom and snarkjs files.",
         subcommands = {Groth16Command.class, ZkeyCommand.class, R1csCommand.class, PowersOfTauCommand.class,
-                MlpCommand.class, BenchCommand.class, DemoCommand.class, DeployCommand.class})
+                ModelCommand.class, BenchCommand.class, DemoCommand.class, DeployCommand.class})
 public final class VerityCli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_INVALID_PROOF = 1;

@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Verity's quantized model file, JSON:
+ * Verity's quantized model files, JSON. An MLP:
  *
  * <pre>
  * {"format": "verity-quantized-mlp", "version": 1, "inputSize": 784, "inputBits": 8,
@@ -22,21 +22,32 @@ import java.util.List;
  *              "weights": [... in * out integers, row j = output j ...], "bias": [... out integers ...]},
  *             ...]}
  * </pre>
+ *
+ * A CNN ({@link QuantizedCnn}; convolution weights filter by filter, row by row):
+ *
+ * <pre>
+ * {"format": "verity-quantized-cnn", "version": 1, "inputSide": 28, "inputBits": 8,
+ *  "conv": {"channels": 6, "kernel": 5, "shift": 9, "weights": [...], "bias": [...]},
+ *  "pool": "max2x2",
+ *  "dense": {"in": 864, "out": 10, "shift": 0, "weights": [...], "bias": [...]}}
+ * </pre>
  */
 public final class ModelFile {
     public static final String FORMAT = "verity-quantized-mlp";
+    public static final String CNN_FORMAT = "verity-quantized-cnn";
+    private static final String MAX_POOL = "max2x2";
     public static final int VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ModelFile() {
     }
 
-    public static QuantizedMlp read(Path path) throws IOException {
+    public static QuantizedModel read(Path path) throws IOException {
         return parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
     }
 
     /** Parses model JSON; {@code source} names it in error messages. */
-    public static QuantizedMlp parse(String source, String json) throws FormatException {
+    public static QuantizedModel parse(String source, String json) throws FormatException {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -46,17 +57,49 @@ public final class ModelFile {
         if (root == null || !root.isObject()) {
             throw new FormatException(source, "not a JSON object");
         }
-        if (!FORMAT.equals(root.path("format").asText(null))) {
-            throw new FormatException(source, "format must be \"" + FORMAT + "\"");
+        String format = root.path("format").asText(null);
+        if (!FORMAT.equals(format) && !CNN_FORMAT.equals(format)) {
+            throw new FormatException(source, "format must be \"" + FORMAT + "\" or \"" + CNN_FORMAT + "\"");
         }
         if (integer(source, root, "version", "") != VERSION) {
             throw new FormatException(source, "unsupported version " + root.get("version") + " (this reads " + VERSION
                     + ")");
         }
-        int inputSize = integer(source, root, "inputSize", "");
-        if (integer(source, root, "inputBits", "") != QuantizedMlp.INPUT_BITS) {
-            throw new FormatException(source, "inputBits must be " + QuantizedMlp.INPUT_BITS);
+        if (integer(source, root, "inputBits", "") != QuantizedModel.INPUT_BITS) {
+            throw new FormatException(source, "inputBits must be " + QuantizedModel.INPUT_BITS);
         }
+        return FORMAT.equals(format) ? parseMlp(source, root) : parseCnn(source, root);
+    }
+
+    private static QuantizedCnn parseCnn(String source, JsonNode root) throws FormatException {
+        int side = integer(source, root, "inputSide", "");
+        JsonNode conv = object(source, root, "conv");
+        JsonNode dense = object(source, root, "dense");
+        if (!MAX_POOL.equals(root.path("pool").asText(null))) {
+            throw new FormatException(source, "pool must be \"" + MAX_POOL + "\", got " + root.get("pool"));
+        }
+        try {
+            DenseLayer d = new DenseLayer(integer(source, dense, "in", "dense."), integer(source, dense, "out",
+                    "dense."), longs(source, dense, "weights", "dense."), longs(source, dense, "bias", "dense."),
+                    integer(source, dense, "shift", "dense."), false);
+            return new QuantizedCnn(side, integer(source, conv, "channels", "conv."), integer(source, conv, "kernel",
+                    "conv."), longs(source, conv, "weights", "conv."), longs(source, conv, "bias", "conv."),
+                    integer(source, conv, "shift", "conv."), d);
+        } catch (IllegalArgumentException e) {
+            throw new FormatException(source, e.getMessage());
+        }
+    }
+
+    private static JsonNode object(String source, JsonNode root, String field) throws FormatException {
+        JsonNode n = root.get(field);
+        if (n == null || !n.isObject()) {
+            throw new FormatException(source, field + " must be an object");
+        }
+        return n;
+    }
+
+    private static QuantizedMlp parseMlp(String source, JsonNode root) throws FormatException {
+        int inputSize = integer(source, root, "inputSize", "");
         JsonNode layersNode = root.get("layers");
         if (layersNode == null || !layersNode.isArray()) {
             throw new FormatException(source, "layers must be an array");
@@ -87,11 +130,48 @@ public final class ModelFile {
         }
     }
 
-    public static void write(QuantizedMlp model, Path path) throws IOException {
+    public static void write(QuantizedModel model, Path path) throws IOException {
         Files.writeString(path, toJson(model), StandardCharsets.UTF_8);
     }
 
-    public static String toJson(QuantizedMlp model) {
+    public static String toJson(QuantizedModel model) {
+        return switch (model) {
+            case QuantizedMlp mlp -> toJson(mlp);
+            case QuantizedCnn cnn -> toJson(cnn);
+        };
+    }
+
+    private static String toJson(QuantizedCnn model) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", CNN_FORMAT);
+        root.put("version", VERSION);
+        root.put("inputSide", model.side());
+        root.put("inputBits", QuantizedModel.INPUT_BITS);
+        ObjectNode conv = root.putObject("conv");
+        conv.put("channels", model.channels());
+        conv.put("kernel", model.kernel());
+        conv.put("shift", model.convShift());
+        putLongs(conv, "weights", model.convWeights());
+        putLongs(conv, "bias", model.convBias());
+        root.put("pool", MAX_POOL);
+        ObjectNode dense = root.putObject("dense");
+        DenseLayer d = model.dense();
+        dense.put("in", d.in());
+        dense.put("out", d.out());
+        dense.put("shift", d.shift());
+        putLongs(dense, "weights", d.weights());
+        putLongs(dense, "bias", d.bias());
+        return root.toString();
+    }
+
+    private static void putLongs(ObjectNode node, String field, long[] values) {
+        ArrayNode a = node.putArray(field);
+        for (long v : values) {
+            a.add(v);
+        }
+    }
+
+    private static String toJson(QuantizedMlp model) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("version", VERSION);

@@ -1,22 +1,21 @@
 package dev.verity.prover.zkml;
 
+import dev.verity.prover.r1cs.CircuitBuilder;
+import dev.verity.prover.r1cs.LinearCombination;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * A quantized multilayer perceptron over 8-bit inputs (pixels in {@code [0, 255]}) and its
- * reference integer interpreter: the exact values the circuit proves. The class is the first
- * index of a largest logit.
+ * reference integer interpreter: the exact values the circuit proves.
  *
  * <p>The model also carries, for every neuron, the interval its accumulator can reach over all
  * inputs (interval arithmetic through the fixed weights): the circuit sizes its range checks
  * from these bounds. Models whose partial sums could reach 2^62 in magnitude are refused, so the
  * interpreter's long arithmetic is exact.
  */
-public final class QuantizedMlp {
-    public static final int INPUT_BITS = 8;
-
+public final class QuantizedMlp extends QuantizedModel {
     private final int inputSize;
     private final List<DenseLayer> layers;
     /** accumulator bounds per layer and neuron. */
@@ -72,6 +71,7 @@ public final class QuantizedMlp {
         return out;
     }
 
+    @Override
     public int inputSize() {
         return inputSize;
     }
@@ -80,6 +80,7 @@ public final class QuantizedMlp {
         return layers;
     }
 
+    @Override
     public int classes() {
         return layers.get(layers.size() - 1).out();
     }
@@ -96,6 +97,7 @@ public final class QuantizedMlp {
     }
 
     /** The logits for one input: every layer in exact integer arithmetic. */
+    @Override
     public long[] logits(int[] pixels) {
         checkInput(pixels);
         long[] x = new long[pixels.length];
@@ -117,29 +119,33 @@ public final class QuantizedMlp {
         return x;
     }
 
-    /** The predicted class: the first index of a largest logit. */
-    public static int argmax(long[] logits) {
-        int best = 0;
-        for (int j = 1; j < logits.length; j++) {
-            if (logits[j] > logits[best]) {
-                best = j;
-            }
+    @Override
+    Interval logitBound() {
+        int last = layers.size() - 1;
+        Interval range = outputBound(last, 0);
+        for (int j = 1; j < classes(); j++) {
+            range = range.union(outputBound(last, j));
         }
-        return best;
+        return range;
     }
 
-    public int predict(int[] pixels) {
-        return argmax(logits(pixels));
-    }
-
-    void checkInput(int[] pixels) {
-        if (pixels.length != inputSize) {
-            throw new IllegalArgumentException("expected " + inputSize + " input values, got " + pixels.length);
-        }
-        for (int i = 0; i < pixels.length; i++) {
-            if (pixels[i] < 0 || pixels[i] >= 1 << INPUT_BITS) {
-                throw new IllegalArgumentException("input " + i + " = " + pixels[i] + " is not in [0, 255]");
+    @Override
+    LinearCombination[] compile(CircuitBuilder b, LinearCombination[] x, ModelCircuit.Stages stages) {
+        for (int l = 0; l < layers.size(); l++) {
+            DenseLayer d = layers.get(l);
+            LinearCombination[] y = new LinearCombination[d.out()];
+            for (int j = 0; j < d.out(); j++) {
+                LinearCombination.Sum acc = new LinearCombination.Sum(); // fixed weights: free
+                for (int i = 0; i < d.in(); i++) {
+                    acc.add(x[i], d.weight(j, i));
+                }
+                acc.addConstant(d.bias(j));
+                y[j] = ModelCircuit.activate(b, acc.build(), accumulatorBound(l, j), d.shift(), d.relu());
             }
+            x = y;
+            stages.record("layer " + (l + 1) + " dense " + d.in() + "->" + d.out() + (d.relu() ? " relu" : "")
+                    + (d.shift() > 0 ? " rescale 2^" + d.shift() : ""));
         }
+        return x;
     }
 }

@@ -79,7 +79,7 @@ class MlpCircuitTest {
         for (int[] px : inputs) {
             BigInteger blinding = new BigInteger(250, rnd);
             long start = System.nanoTime();
-            MlpCircuit.Result result = MlpCircuit.build(model, px, blinding, ADDRESS);
+            ModelCircuit.Result result = ModelCircuit.build(model, px, blinding, ADDRESS);
             long ms = (System.nanoTime() - start) / 1_000_000;
             Circuit c = result.circuit();
             assertEquals(-1, c.cs().firstUnsatisfied(c.witness()));
@@ -103,7 +103,7 @@ class MlpCircuitTest {
             System.out.printf("MLP 784-56-10: %d constraints, %d wires, built in %d ms, class %d%n",
                     c.cs().nConstraints(), c.cs().nWires(), ms, predicted);
         }
-        for (MlpCircuit.Cost cost : MlpCircuit.build(model, inputs.get(2), BigInteger.ONE, ADDRESS).costs()) {
+        for (ModelCircuit.Cost cost : ModelCircuit.build(model, inputs.get(2), BigInteger.ONE, ADDRESS).costs()) {
             System.out.printf("  %-55s %6d%n", cost.stage(), cost.constraints());
         }
     }
@@ -112,8 +112,8 @@ class MlpCircuitTest {
     void constraintSystemDoesNotDependOnTheInput() throws Exception {
         QuantizedMlp model = mnistShaped(3);
         Random rnd = new Random(4);
-        Circuit a = MlpCircuit.build(model, randomInput(rnd, 784), BigInteger.ONE, ADDRESS).circuit();
-        Circuit b = MlpCircuit.build(model, randomInput(rnd, 784), BigInteger.TEN, BigInteger.TWO).circuit();
+        Circuit a = ModelCircuit.build(model, randomInput(rnd, 784), BigInteger.ONE, ADDRESS).circuit();
+        Circuit b = ModelCircuit.build(model, randomInput(rnd, 784), BigInteger.TEN, BigInteger.TWO).circuit();
         R1csFile.write(a.cs(), dir.resolve("a.r1cs"));
         R1csFile.write(b.cs(), dir.resolve("b.r1cs"));
         assertArrayEquals(Files.readAllBytes(dir.resolve("a.r1cs")), Files.readAllBytes(dir.resolve("b.r1cs")));
@@ -126,7 +126,7 @@ class MlpCircuitTest {
     /** snarkjs reads the 784-56-10 circuit and accepts its witness; a wrong logit it rejects. */
     @Test
     void snarkjsChecksTheMlpCircuitAndWitness() throws Exception {
-        MlpCircuit.Result r = MlpCircuit.build(mnistShaped(12), randomInput(new Random(13), 784), BigInteger.TWO, ADDRESS);
+        ModelCircuit.Result r = ModelCircuit.build(mnistShaped(12), randomInput(new Random(13), 784), BigInteger.TWO, ADDRESS);
         Circuit c = r.circuit();
         R1csFile.write(c.cs(), dir.resolve("mlp.r1cs"));
         WtnsFile.write(c.witness(), dir.resolve("mlp.wtns"));
@@ -174,7 +174,7 @@ class MlpCircuitTest {
         assertEquals(0, p.exitValue(), out);
         BigInteger expected = new BigInteger(out);
         assertEquals(expected, InputCommitment.commit(px, blinding));
-        MlpCircuit.Result r = MlpCircuit.build(mnistShaped(5), px, blinding, ADDRESS);
+        ModelCircuit.Result r = ModelCircuit.build(mnistShaped(5), px, blinding, ADDRESS);
         assertEquals(expected, r.commitment());
         assertEquals(expected, r.circuit().publicSignals().get(0));
     }
@@ -190,7 +190,7 @@ class MlpCircuitTest {
         QuantizedMlp model = new QuantizedMlp(10, List.of(randomLayer(rnd, 10, 4, 6, true, 30),
                 randomLayer(rnd, 4, 3, 2, false, 30)));
         int[] px = randomInput(rnd, 10);
-        MlpCircuit.Result honest = MlpCircuit.build(model, px, BigInteger.valueOf(77), ADDRESS);
+        ModelCircuit.Result honest = ModelCircuit.build(model, px, BigInteger.valueOf(77), ADDRESS);
         Circuit reference = honest.circuit();
         assertEquals(-1, reference.cs().firstUnsatisfied(reference.witness()));
         int hints = reference.cs().nWires(); // an upper bound on the hint count
@@ -198,7 +198,7 @@ class MlpCircuitTest {
         for (int target = 0; target < hints; target++) {
             int t = target;
             boolean[] used = new boolean[1];
-            MlpCircuit.Result cheat = buildWithOverride(model, px, t, used);
+            ModelCircuit.Result cheat = buildWithOverride(model, px, t, used);
             if (!used[0]) {
                 break;
             }
@@ -226,16 +226,16 @@ class MlpCircuitTest {
         QuantizedMlp model = new QuantizedMlp(3, List.of(hidden, out));
         // active: acc in [3, 3 + 21 * 255] = [3, 5358], 14 signed bits, floor-div only: 15 constraints;
         // mixed: acc in [-7 * 255, 14 * 255] = [-1785, 3570], 13 bits: 15 constraints; dead: none
-        MlpCircuit.Result r = MlpCircuit.build(model, new int[] {200, 13, 77}, BigInteger.ONE, ADDRESS);
+        ModelCircuit.Result r = ModelCircuit.build(model, new int[] {200, 13, 77}, BigInteger.ONE, ADDRESS);
         assertEquals(30, r.costs().get(2).constraints(), r.costs().toString());
         for (int[] px : new int[][] {{200, 13, 77}, {0, 255, 0}, {255, 255, 255}, {0, 0, 0}, {1, 200, 3}}) {
-            MlpCircuit.Result result = MlpCircuit.build(model, px, BigInteger.ONE, ADDRESS);
+            ModelCircuit.Result result = ModelCircuit.build(model, px, BigInteger.ONE, ADDRESS);
             assertEquals(-1, result.circuit().cs().firstUnsatisfied(result.circuit().witness()));
             assertArrayEquals(model.logits(px), result.logits());
             assertEquals(model.predict(px), result.predictedClass());
         }
         int[] px = {1, 200, 3};
-        Circuit reference = MlpCircuit.build(model, px, BigInteger.valueOf(77), ADDRESS).circuit();
+        Circuit reference = ModelCircuit.build(model, px, BigInteger.valueOf(77), ADDRESS).circuit();
         int checked = 0;
         for (int target = 0; ; target++) {
             boolean[] used = new boolean[1];
@@ -250,8 +250,8 @@ class MlpCircuitTest {
         assertTrue(checked > 50, "checked " + checked);
     }
 
-    private static MlpCircuit.Result buildWithOverride(QuantizedMlp model, int[] px, int target, boolean[] used) {
-        return MlpCircuit.buildWith(model, px, BigInteger.valueOf(77), ADDRESS, (k, v) -> {
+    private static ModelCircuit.Result buildWithOverride(QuantizedMlp model, int[] px, int target, boolean[] used) {
+        return ModelCircuit.buildWith(model, px, BigInteger.valueOf(77), ADDRESS, ModelCircuit.Outputs.CLASS_AND_LOGITS, (k, v) -> {
             if (k != target) {
                 return v;
             }
@@ -270,7 +270,7 @@ class MlpCircuitTest {
         Random rnd = new Random(8);
         QuantizedMlp model = new QuantizedMlp(40, List.of(randomLayer(rnd, 40, 6, 8, true, 30),
                 randomLayer(rnd, 6, 3, 0, false, 30)));
-        MlpCircuit.Result r = MlpCircuit.build(model, randomInput(rnd, 40), BigInteger.valueOf(5), ADDRESS);
+        ModelCircuit.Result r = ModelCircuit.build(model, randomInput(rnd, 40), BigInteger.valueOf(5), ADDRESS);
         Circuit c = r.circuit();
         SecureRandom random = new SecureRandom();
         long start = System.nanoTime();
@@ -291,19 +291,92 @@ class MlpCircuitTest {
         assertFalse(Verifier.verify(vk, otherAddress, proof));
     }
 
+    /**
+     * Public input: the same logits and class, the pixels among the public signals, none of the
+     * private input's bits and commitment; a proof does not verify for another pixel.
+     */
+    @Test
+    void publicInputCircuitProvesTheSameLogitsWithoutTheInputsCost() throws Exception {
+        QuantizedMlp model = mnistShaped(4);
+        int[] px = randomInput(new Random(9), 784);
+        ModelCircuit.Result open = ModelCircuit.buildPublicInput(model, px, ADDRESS);
+        ModelCircuit.Result committed = ModelCircuit.build(model, px, BigInteger.TEN, ADDRESS);
+        Circuit c = open.circuit();
+        assertEquals(-1, c.cs().firstUnsatisfied(c.witness()));
+        assertArrayEquals(model.logits(px), open.logits());
+        List<BigInteger> expected = new ArrayList<>();
+        expected.add(BigInteger.valueOf(model.predict(px)));
+        for (long v : model.logits(px)) {
+            expected.add(BigInteger.valueOf(v).mod(R));
+        }
+        expected.add(ADDRESS);
+        for (int p : px) {
+            expected.add(BigInteger.valueOf(p));
+        }
+        assertEquals(expected, c.publicSignals());
+        // gone: the private input's 784 x 8 bits and its Poseidon commitment (the first two stages,
+        // less the address's one constraint that both have) and the commitment's output constraint
+        int inputStages = committed.costs().get(0).constraints() + committed.costs().get(1).constraints();
+        assertEquals(committed.circuit().cs().nConstraints() - inputStages + 1 - 1, c.cs().nConstraints(),
+                open.costs().toString());
+
+        QuantizedMlp small = new QuantizedMlp(40, List.of(randomLayer(new Random(10), 40, 6, 8, true, 30),
+                randomLayer(new Random(11), 6, 3, 0, false, 30)));
+        Circuit sc = ModelCircuit.buildPublicInput(small, randomInput(new Random(12), 40), ADDRESS).circuit();
+        SecureRandom random = new SecureRandom();
+        Zkey key = DevSetup.generate(sc.cs(), random, Progress.NONE);
+        SnarkjsJson.Proof proof = Prover.prove(key, sc.witness(), random, Progress.NONE);
+        var vk = VerificationKeys.of(key);
+        long[] signals = sc.witness().publicSignals(key.nPublic());
+        assertTrue(Verifier.verify(vk, signals, proof));
+        long[] otherPixel = signals.clone();
+        otherPixel[4 * (4 + 1 + 7)] ^= 1; // class, 3 logits, address, then pixel 7
+        assertFalse(Verifier.verify(vk, otherPixel, proof));
+    }
+
+    /** Class only: the logits leave the public signals; a proof binds the class, commitment and address. */
+    @Test
+    void classOnlyKeepsTheLogitsPrivate() throws Exception {
+        Random rnd = new Random(14);
+        QuantizedMlp model = new QuantizedMlp(40, List.of(randomLayer(rnd, 40, 6, 8, true, 30),
+                randomLayer(rnd, 6, 3, 0, false, 30)));
+        int[] px = randomInput(rnd, 40);
+        BigInteger blinding = BigInteger.valueOf(21);
+        ModelCircuit.Result r = ModelCircuit.build(model, px, blinding, ADDRESS, ModelCircuit.Outputs.CLASS_ONLY);
+        Circuit c = r.circuit();
+        assertEquals(-1, c.cs().firstUnsatisfied(c.witness()));
+        assertEquals(List.of(InputCommitment.commit(px, blinding), BigInteger.valueOf(model.predict(px)), ADDRESS),
+                c.publicSignals());
+        assertArrayEquals(model.logits(px), r.logits(), "the prover still learns them");
+        ModelCircuit.Result open = ModelCircuit.buildPublicInput(model, px, ADDRESS, ModelCircuit.Outputs.CLASS_ONLY);
+        assertEquals(2 + 40, open.circuit().publicSignals().size());
+
+        SecureRandom random = new SecureRandom();
+        Zkey key = DevSetup.generate(c.cs(), random, Progress.NONE);
+        SnarkjsJson.Proof proof = Prover.prove(key, c.witness(), random, Progress.NONE);
+        var vk = VerificationKeys.of(key);
+        long[] signals = c.witness().publicSignals(key.nPublic());
+        assertTrue(Verifier.verify(vk, signals, proof));
+        for (int k = 0; k < 3; k++) {
+            long[] changed = signals.clone();
+            changed[4 * k] ^= 1;
+            assertFalse(Verifier.verify(vk, changed, proof), "signal " + k);
+        }
+    }
+
     @Test
     void badInputsAreRefused() {
         QuantizedMlp model = mnistShaped(1);
         int[] px = new int[784];
-        assertThrows(IllegalArgumentException.class, () -> MlpCircuit.build(model, new int[783], BigInteger.ONE, ADDRESS));
+        assertThrows(IllegalArgumentException.class, () -> ModelCircuit.build(model, new int[783], BigInteger.ONE, ADDRESS));
         px[3] = 256;
-        assertThrows(IllegalArgumentException.class, () -> MlpCircuit.build(model, px, BigInteger.ONE, ADDRESS));
+        assertThrows(IllegalArgumentException.class, () -> ModelCircuit.build(model, px, BigInteger.ONE, ADDRESS));
         px[3] = -1;
         assertThrows(IllegalArgumentException.class, () -> model.logits(px));
         px[3] = 0;
-        assertThrows(IllegalArgumentException.class, () -> MlpCircuit.build(model, px, R, ADDRESS));
+        assertThrows(IllegalArgumentException.class, () -> ModelCircuit.build(model, px, R, ADDRESS));
         assertThrows(IllegalArgumentException.class,
-                () -> MlpCircuit.build(model, px, BigInteger.ONE, BigInteger.ONE.shiftLeft(160)));
+                () -> ModelCircuit.build(model, px, BigInteger.ONE, BigInteger.ONE.shiftLeft(160)));
         assertThrows(IllegalArgumentException.class, () -> new QuantizedMlp(10, List.of(model.layers().get(0))));
         assertThrows(IllegalArgumentException.class, () -> new DenseLayer(2, 2, new long[3], new long[2], 0, false));
         assertThrows(IllegalArgumentException.class,

@@ -21,7 +21,7 @@ class ModelFileTest {
         QuantizedMlp model = MlpCircuitTest.mnistShaped(11);
         Path file = dir.resolve("mlp.json");
         ModelFile.write(model, file);
-        QuantizedMlp back = ModelFile.read(file);
+        QuantizedMlp back = (QuantizedMlp) ModelFile.read(file);
         assertEquals(model.layers().size(), back.layers().size());
         for (int l = 0; l < model.layers().size(); l++) {
             DenseLayer a = model.layers().get(l);
@@ -44,7 +44,7 @@ class ModelFileTest {
                             {"type": "dense", "in": 2, "out": 2, "shift": 0, "relu": false,
                              "weights": [1, 1, -1, 2], "bias": [0, 5]}]}
                 """;
-        QuantizedMlp model = ModelFile.parse("inline", json);
+        QuantizedMlp model = (QuantizedMlp) ModelFile.parse("inline", json);
         // x = (10, 7): h0 = relu(floor((1 + 30 - 7) / 2)) = 12, h1 = relu(floor((0 - 20 + 7) / 2)) = relu(-7) = 0;
         // logits = (12 + 0, 5 - 12 + 0)
         assertArrayEquals(new long[] {12, -7}, model.logits(new int[] {10, 7}));

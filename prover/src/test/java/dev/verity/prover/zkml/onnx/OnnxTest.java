@@ -1,0 +1,276 @@
+package dev.verity.prover.zkml.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import dev.verity.prover.io.FormatException;
+import dev.verity.prover.zkml.onnx.OnnxGraph.Node;
+import dev.verity.prover.zkml.train.Dataset;
+import dev.verity.prover.zkml.train.FloatCnn;
+import dev.verity.prover.zkml.train.FloatMlp;
+import dev.verity.prover.zkml.train.MnistDigits;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Verity's ONNX files: onnxruntime (Microsoft's runtime, from Maven Central) loads the models
+ * Verity writes and computes the same logits as Verity's own reading of them; import gives back
+ * the model that was exported; unsupported ops and shapes are named.
+ */
+class OnnxTest {
+    @TempDir
+    Path dir;
+
+    private static FloatMlp randomMlp(long seed) {
+        return FloatMlp.initialize(seed, 784, 56, 10);
+    }
+
+    private static FloatCnn randomCnn(long seed) {
+        Random rnd = new Random(seed);
+        double[] cw = gaussian(rnd, 6 * 25, 0.3);
+        double[] cb = gaussian(rnd, 6, 0.1);
+        double[] dw = gaussian(rnd, 10 * 864, 0.05);
+        double[] db = gaussian(rnd, 10, 0.1);
+        return FloatCnn.of(28, 6, 5, 10, cw, cb, dw, db);
+    }
+
+    private static double[] gaussian(Random rnd, int n, double std) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rnd.nextGaussian() * std;
+        }
+        return v;
+    }
+
+    private static List<double[]> inputs() {
+        Random rnd = new Random(5);
+        List<double[]> out = new ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            double[] x = new double[784];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = rnd.nextInt(3) == 0 ? 0 : rnd.nextInt(256) / 255.0;
+            }
+            out.add(x);
+        }
+        return out;
+    }
+
+    /** onnxruntime's logits for one input of the given shape. */
+    private static float[] onnxruntime(Path model, double[] x, long[] shape) throws Exception {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        float[] f = new float[x.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) x[i];
+        }
+        try (OrtSession session = env.createSession(model.toString(), new OrtSession.SessionOptions());
+                OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(f), shape);
+                OrtSession.Result result = session.run(Map.of("input", input))) {
+            return ((float[][]) result.get(0).getValue())[0];
+        }
+    }
+
+    private static void assertSameLogits(float[] expected, double[] actual) {
+        assertEquals(expected.length, actual.length);
+        for (int j = 0; j < expected.length; j++) {
+            assertEquals(expected[j], actual[j], 1e-4 * Math.max(1, Math.abs(expected[j])), "logit " + j);
+        }
+    }
+
+    @Test
+    void onnxruntimeComputesWhatVerityReadsForTheMlp() throws Exception {
+        FloatMlp mlp = randomMlp(3);
+        Path file = dir.resolve("mlp.onnx");
+        OnnxFile.write(OnnxExport.mlp(mlp), file);
+        OnnxGraph graph = OnnxFile.read(file);
+        for (double[] x : inputs()) {
+            float[] reference = onnxruntime(file, x, new long[] {1, 784});
+            OnnxRunner.Value mine = OnnxRunner.run(graph, new OnnxRunner.Value(new int[] {1, 784}, x));
+            assertSameLogits(reference, mine.data());
+            assertSameLogits(reference, mlp.logits(x)); // float32 weights in the file, double in Java
+        }
+    }
+
+    @Test
+    void onnxruntimeComputesWhatVerityReadsForTheCnn() throws Exception {
+        FloatCnn cnn = randomCnn(4);
+        Path file = dir.resolve("cnn.onnx");
+        OnnxFile.write(OnnxExport.cnn(cnn), file);
+        OnnxGraph graph = OnnxFile.read(file);
+        for (double[] x : inputs()) {
+            float[] reference = onnxruntime(file, x, new long[] {1, 1, 28, 28});
+            OnnxRunner.Value mine = OnnxRunner.run(graph, new OnnxRunner.Value(new int[] {1, 1, 28, 28}, x));
+            assertSameLogits(reference, mine.data());
+            assertSameLogits(reference, cnn.logits(x));
+        }
+    }
+
+    @Test
+    void importGivesBackTheExportedModels() throws Exception {
+        FloatMlp mlp = randomMlp(7);
+        Path mlpFile = dir.resolve("mlp.onnx");
+        OnnxFile.write(OnnxExport.mlp(mlp), mlpFile);
+        OnnxImport.Imported back = OnnxImport.of(OnnxFile.read(mlpFile));
+        assertEquals(null, back.cnn());
+        assertEquals(2, back.mlp().layers());
+        for (int l = 0; l < 2; l++) {
+            assertArrayEquals(mlp.weights(l), back.mlp().weights(l), 1e-6);
+            assertArrayEquals(mlp.bias(l), back.mlp().bias(l), 1e-6);
+        }
+        FloatCnn cnn = randomCnn(8);
+        Path cnnFile = dir.resolve("cnn.onnx");
+        OnnxFile.write(OnnxExport.cnn(cnn), cnnFile);
+        FloatCnn cnnBack = OnnxImport.of(OnnxFile.read(cnnFile)).cnn();
+        assertArrayEquals(cnn.convWeights(), cnnBack.convWeights(), 1e-6);
+        assertArrayEquals(cnn.denseWeights(), cnnBack.denseWeights(), 1e-6);
+        for (double[] x : inputs()) {
+            assertArrayEquals(cnn.logits(x), cnnBack.logits(x), 1e-4);
+        }
+    }
+
+    /** MatMul + Add, Reshape with a Constant shape, Identity: the forms other exporters use. */
+    @Test
+    void importReadsMatMulAddAndShapePlumbing() throws Exception {
+        FloatMlp mlp = randomMlp(9);
+        OnnxGraph exported = OnnxExport.mlp(mlp);
+        Map<String, OnnxGraph.Tensor> init = new LinkedHashMap<>(exported.initializers());
+        // fc1 as MatMul over the [in, out] transpose, then Add of the bias
+        double[] w = mlp.weights(0);
+        float[] transposed = new float[w.length];
+        for (int j = 0; j < 56; j++) {
+            for (int i = 0; i < 784; i++) {
+                transposed[i * 56 + j] = (float) w[j * 784 + i];
+            }
+        }
+        init.put("fc1.weight", new OnnxGraph.Tensor("fc1.weight", new long[] {784, 56}, transposed, null));
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(new Node("shape", "Constant", List.of(), List.of("shape"), Map.of("value", new OnnxGraph.Attribute(
+                "value", null, null, null, null, null, new OnnxGraph.Tensor("", new long[] {2}, null,
+                        new long[] {1, -1})))));
+        nodes.add(new Node("reshape", "Reshape", List.of("input", "shape"), List.of("flat"), Map.of()));
+        nodes.add(new Node("mm", "MatMul", List.of("flat", "fc1.weight"), List.of("mm"), Map.of()));
+        nodes.add(new Node("add", "Add", List.of("mm", "fc1.bias"), List.of("fc1"), Map.of()));
+        nodes.add(new Node("id", "Identity", List.of("fc1"), List.of("fc1b"), Map.of()));
+        nodes.add(new Node("relu", "Relu", List.of("fc1b"), List.of("relu1"), Map.of()));
+        nodes.add(exported.nodes().get(2));
+        OnnxGraph graph = new OnnxGraph("mixed", nodes, init, exported.inputs(), exported.outputs());
+        Path file = dir.resolve("mixed.onnx");
+        OnnxFile.write(graph, file);
+        FloatMlp back = OnnxImport.of(OnnxFile.read(file)).mlp();
+        for (double[] x : inputs()) {
+            float[] reference = onnxruntime(file, x, new long[] {1, 784});
+            assertSameLogits(reference, back.logits(x));
+            assertSameLogits(reference, OnnxRunner.run(OnnxFile.read(file), new OnnxRunner.Value(new int[] {1, 784},
+                    x)).data());
+        }
+    }
+
+    /**
+     * The CNN as PyTorch exports {@code x.view(x.size(0), -1)}: Shape, Gather, Unsqueeze and
+     * Concat build the target shape of a Reshape. onnxruntime runs it; Verity imports it.
+     */
+    @Test
+    void importReadsPyTorchStyleViewPlumbing() throws Exception {
+        FloatCnn cnn = randomCnn(12);
+        OnnxGraph exported = OnnxExport.cnn(cnn);
+        Map<String, OnnxGraph.Tensor> init = new LinkedHashMap<>(exported.initializers());
+        init.put("zero", new OnnxGraph.Tensor("zero", new long[0], null, new long[] {0}));
+        init.put("minus1", new OnnxGraph.Tensor("minus1", new long[] {1}, null, new long[] {-1}));
+        List<Node> nodes = new ArrayList<>(exported.nodes().subList(0, 3));
+        nodes.add(new Node("Shape_3", "Shape", List.of("pool"), List.of("s"), Map.of()));
+        nodes.add(new Node("Gather_4", "Gather", List.of("s", "zero"), List.of("n"), Map.of("axis",
+                new OnnxGraph.Attribute("axis", 0L, null, null, null, null, null))));
+        nodes.add(new Node("Unsqueeze_5", "Unsqueeze", List.of("n"), List.of("n1"), Map.of("axes",
+                new OnnxGraph.Attribute("axes", null, null, new long[] {0}, null, null, null))));
+        nodes.add(new Node("Concat_6", "Concat", List.of("n1", "minus1"), List.of("target"), Map.of("axis",
+                new OnnxGraph.Attribute("axis", 0L, null, null, null, null, null))));
+        nodes.add(new Node("Reshape_7", "Reshape", List.of("pool", "target"), List.of("flat"), Map.of()));
+        nodes.add(exported.nodes().get(4));
+        OnnxGraph graph = new OnnxGraph("torch-like", nodes, init, exported.inputs(), exported.outputs());
+        Path file = dir.resolve("torch-like.onnx");
+        OnnxFile.write(graph, file);
+        // opset 13 takes Unsqueeze's axes as an input; this file says opset 13, so onnxruntime wants that form
+        List<Node> opset13 = new ArrayList<>(nodes);
+        init.put("axes0", new OnnxGraph.Tensor("axes0", new long[] {1}, null, new long[] {0}));
+        opset13.set(5, new Node("Unsqueeze_5", "Unsqueeze", List.of("n", "axes0"), List.of("n1"), Map.of()));
+        OnnxGraph graph13 = new OnnxGraph("torch-like", opset13, init, exported.inputs(), exported.outputs());
+        Path file13 = dir.resolve("torch-like-13.onnx");
+        OnnxFile.write(graph13, file13);
+        FloatCnn back = OnnxImport.of(OnnxFile.read(file)).cnn();
+        FloatCnn back13 = OnnxImport.of(OnnxFile.read(file13)).cnn();
+        for (double[] x : inputs()) {
+            float[] reference = onnxruntime(file13, x, new long[] {1, 1, 28, 28});
+            assertSameLogits(reference, back.logits(x));
+            assertSameLogits(reference, back13.logits(x));
+            assertSameLogits(reference, OnnxRunner.run(graph, new OnnxRunner.Value(new int[] {1, 1, 28, 28}, x))
+                    .data());
+        }
+    }
+
+    /** A Reshape that is no flatten gives a model that computes something else: refused, not misread. */
+    @Test
+    void importRefusesAReshapeThatReordersTheData() {
+        FloatMlp mlp = randomMlp(13);
+        OnnxGraph exported = OnnxExport.mlp(mlp);
+        Map<String, OnnxGraph.Tensor> init = new LinkedHashMap<>(exported.initializers());
+        init.put("shape", new OnnxGraph.Tensor("shape", new long[] {2}, null, new long[] {784, 1}));
+        List<Node> nodes = new ArrayList<>();
+        nodes.add(new Node("Reshape_0", "Reshape", List.of("input", "shape"), List.of("column"), Map.of()));
+        nodes.addAll(exported.nodes());
+        nodes.set(1, new Node("Gemm_0", "Gemm", List.of("column", "fc1.weight", "fc1.bias"), List.of("fc1"),
+                exported.nodes().get(0).attributes()));
+        OnnxGraph graph = new OnnxGraph("g", nodes, init, exported.inputs(), exported.outputs());
+        assertThrows(UnsupportedModelException.class, () -> OnnxImport.of(graph));
+    }
+
+    @Test
+    void unsupportedOpsAndShapesAreNamed() throws Exception {
+        OnnxGraph cnn = OnnxExport.cnn(randomCnn(1));
+        List<Node> nodes = new ArrayList<>(cnn.nodes());
+        nodes.set(1, new Node("Sigmoid_1", "Sigmoid", List.of("conv"), List.of("relu"), Map.of()));
+        UnsupportedModelException e = assertThrows(UnsupportedModelException.class,
+                () -> OnnxImport.of(new OnnxGraph("g", nodes, cnn.initializers(), cnn.inputs(), cnn.outputs())));
+        assertEquals("node \"Sigmoid_1\" (op Sigmoid): unsupported op (Verity compiles Gemm, MatMul, Add, Relu, Conv, "
+                + "MaxPool, Flatten, Reshape, Identity and the shape ops Constant, Shape, Gather, Unsqueeze, Concat, "
+                + "Cast)", e.getMessage());
+        assertThrows(UnsupportedModelException.class, () -> OnnxRunner.run(new OnnxGraph("g", nodes,
+                cnn.initializers(), cnn.inputs(), cnn.outputs()), new OnnxRunner.Value(new int[] {1, 1, 28, 28},
+                new double[784])));
+
+        List<Node> avg = new ArrayList<>(cnn.nodes());
+        avg.set(2, new Node("pool", "AveragePool", List.of("relu"), List.of("pool"), cnn.nodes().get(2).attributes()));
+        OnnxGraph avgGraph = new OnnxGraph("g", avg, cnn.initializers(), cnn.inputs(), cnn.outputs());
+        e = assertThrows(UnsupportedModelException.class, () -> OnnxImport.of(avgGraph));
+        assertTrue(e.getMessage().startsWith("node \"pool\" (op AveragePool): "), e.getMessage());
+        // the runner computes average pooling (onnxruntime agrees), though no circuit compiles it
+        Path avgFile = dir.resolve("avg.onnx");
+        OnnxFile.write(avgGraph, avgFile);
+        double[] x = inputs().get(0);
+        assertSameLogits(onnxruntime(avgFile, x, new long[] {1, 1, 28, 28}),
+                OnnxRunner.run(avgGraph, new OnnxRunner.Value(new int[] {1, 1, 28, 28}, x)).data());
+
+        List<Node> strided = new ArrayList<>(cnn.nodes());
+        Map<String, OnnxGraph.Attribute> attrs = new LinkedHashMap<>(cnn.nodes().get(0).attributes());
+        attrs.put("strides", new OnnxGraph.Attribute("strides", null, null, new long[] {2, 2}, null, null, null));
+        strided.set(0, new Node("Conv_0", "Conv", cnn.nodes().get(0).inputs(), List.of("conv"), attrs));
+        e = assertThrows(UnsupportedModelException.class,
+                () -> OnnxImport.of(new OnnxGraph("g", strided, cnn.initializers(), cnn.inputs(), cnn.outputs())));
+        assertEquals("node \"Conv_0\" (op Conv): strides other than 1 are not supported", e.getMessage());
+
+        Path junk = Files.write(dir.resolve("junk.onnx"), new byte[] {0x0a, 0x7f, 1, 2});
+        FormatException f = assertThrows(FormatException.class, () -> OnnxFile.read(junk));
+        assertTrue(f.getMessage().startsWith(junk + ": not a readable ONNX model"), f.getMessage());
+    }
+}
