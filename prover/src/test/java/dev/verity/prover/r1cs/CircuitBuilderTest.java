@@ -114,31 +114,22 @@ class CircuitBuilderTest {
     }
 
     /**
-     * 2^17 constraints of the kind a quantized network is made of (bits, products, long sums) build
-     * with their witness in well under a second on an idle machine; the bound here is loose because
-     * the test machine is shared.
+     * 2^17 constraints of the kind a quantized network is made of (bits, products, long sums)
+     * build with a witness that satisfies them; build time is a benchmark figure
+     * ({@code verity bench zkml}), not asserted here.
      */
     @Test
-    void hundredThousandConstraintsBuildQuickly() {
-        for (int warm = 0; warm < 2; warm++) {
-            long start = System.nanoTime();
-            CircuitBuilder b = new CircuitBuilder();
-            LinearCombination x = b.privateInput(12345);
-            LinearCombination acc = LinearCombination.ZERO;
-            for (int i = 0; i < (1 << 17) / 2; i++) {
-                LinearCombination bit = b.hint(i & 1);
-                b.assertBoolean(bit);
-                acc = b.mul(acc.add(bit).add(x), x.add(i)); // a product of two non-constant combinations
-            }
-            Circuit c = b.build();
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            System.out.printf("builder: %d constraints, %d wires built with witness in %d ms%n",
-                    c.cs().nConstraints(), c.cs().nWires(), ms);
-            assertEquals(1 << 17, c.cs().nConstraints());
-            if (warm == 1) {
-                assertTrue(ms < 5000, "took " + ms + " ms");
-                assertTrue(c.cs().isSatisfiedBy(c.witness()));
-            }
+    void aLargeCircuitBuildsWithASatisfyingWitness() {
+        CircuitBuilder b = new CircuitBuilder();
+        LinearCombination x = b.privateInput(12345);
+        LinearCombination acc = LinearCombination.ZERO;
+        for (int i = 0; i < (1 << 17) / 2; i++) {
+            LinearCombination bit = b.hint(i & 1);
+            b.assertBoolean(bit);
+            acc = b.mul(acc.add(bit).add(x), x.add(i)); // a product of two non-constant combinations
         }
+        Circuit c = b.build();
+        assertEquals(1 << 17, c.cs().nConstraints());
+        assertTrue(c.cs().isSatisfiedBy(c.witness()));
     }
 }

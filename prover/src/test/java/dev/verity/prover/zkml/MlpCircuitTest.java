@@ -78,9 +78,7 @@ class MlpCircuitTest {
         }
         for (int[] px : inputs) {
             BigInteger blinding = new BigInteger(250, rnd);
-            long start = System.nanoTime();
             ModelCircuit.Result result = ModelCircuit.build(model, px, blinding, ADDRESS);
-            long ms = (System.nanoTime() - start) / 1_000_000;
             Circuit c = result.circuit();
             assertEquals(-1, c.cs().firstUnsatisfied(c.witness()));
             long[] logits = model.logits(px);
@@ -100,8 +98,6 @@ class MlpCircuitTest {
             assertEquals(1, c.cs().nPubIn());
             assertEquals(1, c.cs().nPrvIn(), "the blinding; the input enters as bits");
             assertTrue(c.cs().nConstraints() <= 15_000, "constraints: " + c.cs().nConstraints());
-            System.out.printf("MLP 784-56-10: %d constraints, %d wires, built in %d ms, class %d%n",
-                    c.cs().nConstraints(), c.cs().nWires(), ms, predicted);
         }
         for (ModelCircuit.Cost cost : ModelCircuit.build(model, inputs.get(2), BigInteger.ONE, ADDRESS).costs()) {
             System.out.printf("  %-55s %6d%n", cost.stage(), cost.constraints());
