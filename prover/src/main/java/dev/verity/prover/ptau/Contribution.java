@@ -2,7 +2,6 @@ package dev.verity.prover.ptau;
 
 import dev.verity.prover.curve.G1;
 import dev.verity.prover.curve.G2;
-import java.util.Arrays;
 
 /**
  * One entry of a {@code .ptau} transcript (section 7), as snarkjs records it: the first points
@@ -54,20 +53,5 @@ public record Contribution(long[] tauG1, long[] tauG2, long[] alphaG1, long[] be
         if (!condition) {
             throw new IllegalArgumentException(message);
         }
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Contribution c && Arrays.equals(tauG1, c.tauG1) && Arrays.equals(tauG2, c.tauG2)
-                && Arrays.equals(alphaG1, c.alphaG1) && Arrays.equals(betaG1, c.betaG1)
-                && Arrays.equals(betaG2, c.betaG2) && Arrays.equals(key.toBytes(true), c.key.toBytes(true))
-                && Arrays.equals(partialHash, c.partialHash) && Arrays.equals(nextChallenge, c.nextChallenge)
-                && type == c.type && java.util.Objects.equals(name, c.name) && iterationsExp == c.iterationsExp
-                && Arrays.equals(beaconHash, c.beaconHash);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(nextChallenge);
     }
 }

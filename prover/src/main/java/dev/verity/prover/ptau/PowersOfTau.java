@@ -6,6 +6,8 @@ import dev.verity.prover.io.FormatException;
 import dev.verity.prover.io.PtauFile;
 import dev.verity.prover.io.PtauWriter;
 import dev.verity.prover.util.Progress;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -234,11 +237,11 @@ public final class PowersOfTau {
         int g1 = G1.AFFINE;
         int g2 = G2.AFFINE;
         return new Contribution(
-                java.util.Arrays.copyOfRange(firsts[PointSection.TAU_G1.ordinal()], g1, 2 * g1),
-                java.util.Arrays.copyOfRange(firsts[PointSection.TAU_G2.ordinal()], g2, 2 * g2),
-                java.util.Arrays.copyOf(firsts[PointSection.ALPHA_TAU_G1.ordinal()], g1),
-                java.util.Arrays.copyOf(firsts[PointSection.BETA_TAU_G1.ordinal()], g1),
-                java.util.Arrays.copyOf(firsts[PointSection.BETA_G2.ordinal()], g2),
+                Arrays.copyOfRange(firsts[PointSection.TAU_G1.ordinal()], g1, 2 * g1),
+                Arrays.copyOfRange(firsts[PointSection.TAU_G2.ordinal()], g2, 2 * g2),
+                Arrays.copyOf(firsts[PointSection.ALPHA_TAU_G1.ordinal()], g1),
+                Arrays.copyOf(firsts[PointSection.BETA_TAU_G1.ordinal()], g1),
+                Arrays.copyOf(firsts[PointSection.BETA_G2.ordinal()], g2),
                 key, partialHash, next.clone(),
                 beaconHash == null ? Contribution.Type.CONTRIBUTION : Contribution.Type.BEACON, name,
                 iterationsExp, beaconHash == null ? null : beaconHash.clone());
@@ -274,20 +277,11 @@ public final class PowersOfTau {
      * type (4) | params length (4) | params: overwrite the hash in place.
      */
     private static void patchLastNextChallenge(Path path, Contribution last) throws IOException {
-        byte[] full = Transcript.serialize(List.of(last));
-        int tail = Blake2b.DIGEST_BYTES + 8 + paramsLength(full);
+        int tail = Blake2b.DIGEST_BYTES + 8 + Transcript.paramsLength(last);
         try (RandomAccessFile file = new RandomAccessFile(path.toFile(), "rw")) {
             file.seek(file.length() - tail);
             file.write(last.nextChallenge());
         }
-    }
-
-    /** The params length of the single contribution serialized in {@code body} (its last u32 before params). */
-    private static int paramsLength(byte[] body) {
-        int fixed = 4 + 3 * G1.AFFINE * 8 + 2 * G2.AFFINE * 8 + PublicKey.BYTES + Blake2b.STATE_BYTES
-                + Blake2b.DIGEST_BYTES + 4;
-        return (body[fixed] & 0xFF) | (body[fixed + 1] & 0xFF) << 8 | (body[fixed + 2] & 0xFF) << 16
-                | (body[fixed + 3] & 0xFF) << 24;
     }
 
     // ---------------------------------------------------------------- challenge / response
@@ -308,7 +302,7 @@ public final class PowersOfTau {
                     : contributions.get(contributions.size() - 1).nextChallenge();
             Blake2b hasher = new Blake2b().update(lastResponse);
             writeAtomically(challenge, tmp -> {
-                try (OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+                try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
                     os.write(lastResponse);
                     PointEncodings codec = new PointEncodings();
                     for (PointSection section : PointSection.values()) {
@@ -325,7 +319,7 @@ public final class PowersOfTau {
                     }
                 }
                 byte[] actual = hasher.digest();
-                if (!java.util.Arrays.equals(actual, expected)) {
+                if (!Arrays.equals(actual, expected)) {
                     throw new FormatException(in, "its points do not hash to the challenge recorded in its last"
                             + " contribution: the file is corrupted");
                 }
@@ -348,8 +342,8 @@ public final class PowersOfTau {
         KeyPair key = KeyPair.create(challengeHash, randomRng(entropy));
         Blake2b hasher = new Blake2b().update(challengeHash);
         writeAtomically(response, tmp -> {
-            try (InputStream is = new java.io.BufferedInputStream(Files.newInputStream(challenge), 1 << 20);
-                    OutputStream os = new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+            try (InputStream is = new BufferedInputStream(Files.newInputStream(challenge), 1 << 20);
+                    OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
                 is.readNBytes(Blake2b.DIGEST_BYTES);
                 os.write(challengeHash);
                 PointEncodings codec = new PointEncodings();
@@ -421,10 +415,10 @@ public final class PowersOfTau {
             byte[] next = new byte[Blake2b.DIGEST_BYTES];
             writeAtomically(out, tmp -> {
                 List<Contribution> all = new ArrayList<>(contributions);
-                try (InputStream is = new java.io.BufferedInputStream(Files.newInputStream(response), 1 << 20);
+                try (InputStream is = new BufferedInputStream(Files.newInputStream(response), 1 << 20);
                         PtauWriter writer = PtauWriter.create(tmp, power, file.ceremonyPower(), false)) {
                     byte[] answered = is.readNBytes(Blake2b.DIGEST_BYTES);
-                    if (!java.util.Arrays.equals(answered, challenge)) {
+                    if (!Arrays.equals(answered, challenge)) {
                         throw new FormatException(response, "it answers another challenge than the current one of "
                                 + in.getFileName() + " (wrong file, or a contribution is missing in between)");
                     }

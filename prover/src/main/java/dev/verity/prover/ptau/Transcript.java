@@ -134,6 +134,11 @@ public final class Transcript {
         return name.length() <= NAME_UNITS ? name : name.substring(0, NAME_UNITS);
     }
 
+    /** Length of a contribution's parameter bytes, the last field of its record. */
+    static int paramsLength(Contribution c) {
+        return params(c).length;
+    }
+
     private static byte[] params(Contribution c) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         if (c.name() != null && !c.name().isEmpty()) {
