@@ -158,14 +158,8 @@ public final class PointEncodings {
                 continue;
             }
             readFpMasked(in, o, out, p, i);
-            F.sqr(out, p, t, 0);
-            F.mul(t, 0, out, p, t, 0);
-            F.add(t, 0, B1, 0, t, 0);
-            if (!roots.sqrt(t, 0, out, p + 4)) {
+            if (!completeG1(out, p, (flags & 0x80) != 0)) {
                 throw new IllegalArgumentException("G1 point " + i + ": no point on the curve has this x");
-            }
-            if (((flags & 0x80) != 0) != FieldSigns.isNegative(out, p + 4, t)) {
-                F.neg(out, p + 4, out, p + 4);
             }
         }
     }
@@ -181,16 +175,44 @@ public final class PointEncodings {
             }
             readFpMasked(in, o, out, p + 4, i);        // c1 comes first
             readFp(in, o + 32, out, p, i, "x.c0");
-            fp2.sqr(out, p, t, 0);
-            fp2.mul(t, 0, out, p, t, 0);
-            fp2.add(t, 0, B2, 0, t, 0);
-            if (!roots.sqrtFp2(t, 0, out, p + 8)) {
+            if (!completeG2(out, p, (flags & 0x80) != 0)) {
                 throw new IllegalArgumentException("G2 point " + i + ": no point on the twist has this x");
             }
-            if (((flags & 0x80) != 0) != FieldSigns.isNegativeFp2(out, p + 8, t)) {
-                fp2.neg(out, p + 8, out, p + 8);
-            }
         }
+    }
+
+    // ---------------------------------------------------------------- points from x
+
+    /**
+     * Sets y of the affine G1 point at {@code p} from its x (y^2 = x^3 + 3), taking the root whose
+     * sign ({@link FieldSigns}) is {@code negative}; false (y unspecified) when no point has this x.
+     * Decompression and snarkjs' random points both pick y this way.
+     */
+    boolean completeG1(long[] points, int p, boolean negative) {
+        F.sqr(points, p, t, 0);
+        F.mul(t, 0, points, p, t, 0);
+        F.add(t, 0, B1, 0, t, 0);
+        if (!roots.sqrt(t, 0, points, p + 4)) {
+            return false;
+        }
+        if (negative != FieldSigns.isNegative(points, p + 4, t)) {
+            F.neg(points, p + 4, points, p + 4);
+        }
+        return true;
+    }
+
+    /** {@link #completeG1} on the twist y^2 = x^3 + 3/(9+u). */
+    boolean completeG2(long[] points, int p, boolean negative) {
+        fp2.sqr(points, p, t, 0);
+        fp2.mul(t, 0, points, p, t, 0);
+        fp2.add(t, 0, B2, 0, t, 0);
+        if (!roots.sqrtFp2(t, 0, points, p + 8)) {
+            return false;
+        }
+        if (negative != FieldSigns.isNegativeFp2(points, p + 8, t)) {
+            fp2.neg(points, p + 8, points, p + 8);
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- helpers

@@ -29,8 +29,9 @@ import java.util.stream.IntStream;
  */
 public final class PreparePhase2 {
     /**
-     * The largest power: the top block of section 12 has 2^(power+1) points and for 2^29 snarkjs
-     * switches to a coset split of the transform that is not implemented here.
+     * The largest power: the top block of section 12 has 2^(power+1) points and Fr's 2-adicity is
+     * 28. Power 28 files (whose 2^29 block snarkjs computes with a coset split) are refused with an
+     * error saying so; no circuit this machine can prove needs them.
      */
     public static final int MAX_POWER = 27;
     /** Points copied per piece for sections 2-6. */
