@@ -118,6 +118,7 @@ class PtauTamperTest {
         // block p = 2 of section 14 starts at point 2^2 - 1 = 3
         assertFails(tampered("l14.ptau", PtauFile.LAGRANGE_ALPHA_G1, 4L * 64, g1(3)), "Lagrange alphaTauG1 block 2^2");
         assertFails(tampered("l13.ptau", PtauFile.LAGRANGE_G2, 1L * 128, g2(3)), "Lagrange tauG2 block 2^1");
+        assertFails(tampered("l15.ptau", PtauFile.LAGRANGE_BETA_G1, 8L * 64, g1(3)), "Lagrange betaTauG1 block 2^3");
         // the top block of section 12 (p = power + 1) is checked too
         long top = (1L << (POWER + 1)) - 1;
         assertFails(tampered("l12.ptau", PtauFile.LAGRANGE_G1, (top + 2) * 64, g1(3)),
