@@ -15,6 +15,7 @@ import dev.verity.prover.io.SnarkjsJson;
 import dev.verity.prover.io.WtnsFile;
 import dev.verity.prover.io.Zkey;
 import dev.verity.prover.zkml.ModelCircuit;
+import dev.verity.prover.zkml.ModelCommitment;
 import dev.verity.prover.zkml.ModelFile;
 import dev.verity.prover.zkml.QuantizedCnn;
 import dev.verity.prover.zkml.QuantizedMlp;
@@ -51,11 +52,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "model", description = {"Quantized models as circuits: train on MNIST, compile, prove and verify.",
-        "Statement: the model's weights fixed in the circuit, an 8-bit input private behind a public Poseidon "
-        + "commitment (or public with --public-input), the class and logits public, the submitter's address a "
-        + "public input."},
+        "Statement: the model's weights fixed in the circuit (or private behind a public Poseidon commitment with "
+        + "--private-weights), an 8-bit input private behind a public Poseidon commitment (or public with "
+        + "--public-input), the class and logits public, the submitter's address a public input."},
         subcommands = {ModelCommand.Train.class, ModelCommand.Import.class, ModelCommand.Compile.class,
-                ModelCommand.Witness.class, ModelCommand.Prove.class, ModelCommand.Verify.class})
+                ModelCommand.Commitment.class, ModelCommand.Witness.class, ModelCommand.Prove.class,
+                ModelCommand.Verify.class})
 final class ModelCommand {
     private static final String MODEL = "quantized model (JSON)";
     private static final String INPUT = "input (JSON array of integers 0..255)";
@@ -195,6 +197,32 @@ final class ModelCommand {
         @Option(names = "--class-only", description = "only the class public, the logits private")
         boolean classOnly;
 
+        @Option(names = "--private-weights", description = "the weights and biases private too, bound by a public "
+                + "Poseidon commitment under --model-salt (a public output); the key then fits every model of this "
+                + "shape, and a verifier must check the model commitment")
+        boolean privateWeights;
+
+        @Option(names = "--model-salt", paramLabel = "<n>", description = "with --private-weights: the model "
+                + "commitment's secret salt below r (decimal or 0x hex); keep it with the model")
+        String modelSalt;
+
+        /** Where the weights are; a private model's salt is required when {@code needSalt}. */
+        ModelCircuit.Weights weights(boolean needSalt) {
+            if (!privateWeights) {
+                if (modelSalt != null) {
+                    throw new CliException("--model-salt has no use without --private-weights");
+                }
+                return ModelCircuit.Weights.FIXED;
+            }
+            if (modelSalt == null) {
+                if (needSalt) {
+                    throw new CliException("--model-salt is required with --private-weights");
+                }
+                return ModelCircuit.Weights.committed(BigInteger.ZERO); // the circuit does not depend on it
+            }
+            return ModelCircuit.Weights.committed(parseFieldElement("--model-salt", modelSalt));
+        }
+
         /** The blinding option checked against the mode: a value for a private input, null for a public one. */
         BigInteger blinding(String option) {
             if (publicInput) {
@@ -206,15 +234,19 @@ final class ModelCommand {
             if (option == null) {
                 throw new CliException("--blinding is required for a private input (or pass --public-input)");
             }
-            return parseBlinding(option);
+            return parseFieldElement("--blinding", option);
         }
 
-        /** The circuit and witness; {@code blinding} as {@link #blinding} returned it. */
-        ModelCircuit.Result build(QuantizedModel model, int[] pixels, BigInteger blinding, BigInteger address) {
+        /**
+         * The circuit and witness; {@code blinding} as {@link #blinding} returned it, {@code weights}
+         * as {@link #weights}.
+         */
+        ModelCircuit.Result build(QuantizedModel model, int[] pixels, BigInteger blinding, BigInteger address,
+                ModelCircuit.Weights weights) {
             ModelCircuit.Outputs outputs = classOnly ? ModelCircuit.Outputs.CLASS_ONLY
                     : ModelCircuit.Outputs.CLASS_AND_LOGITS;
-            return publicInput ? ModelCircuit.buildPublicInput(model, pixels, address, outputs)
-                    : ModelCircuit.build(model, pixels, blinding, address, outputs);
+            return publicInput ? ModelCircuit.buildPublicInput(model, pixels, address, outputs, weights)
+                    : ModelCircuit.build(model, pixels, blinding, address, outputs, weights);
         }
 
         /** The public logits: the model's classes, or none. */
@@ -222,9 +254,14 @@ final class ModelCommand {
             return classOnly ? 0 : model.classes();
         }
 
-        /** The position of the class among the public signals (after the commitment, if any). */
-        int classIndex() {
+        /** The position of the model commitment among the public signals (after the input's, if any). */
+        int modelCommitmentIndex() {
             return publicInput ? 0 : 1;
+        }
+
+        /** The position of the class among the public signals (after the commitments, if any). */
+        int classIndex() {
+            return modelCommitmentIndex() + (privateWeights ? 1 : 0);
         }
 
         int publicSignals(QuantizedModel model) {
@@ -233,11 +270,12 @@ final class ModelCommand {
 
         /** The key cache's name for this statement. */
         String variant() {
-            return (publicInput ? "public-input." : "") + (classOnly ? "class-only." : "");
+            return (publicInput ? "public-input." : "") + (classOnly ? "class-only." : "")
+                    + (privateWeights ? "private-weights." : "");
         }
 
         String describe(QuantizedModel model) {
-            String outputs = (publicInput ? "" : "commitment, ") + "class"
+            String outputs = (publicInput ? "" : "commitment, ") + (privateWeights ? "model commitment, " : "") + "class"
                     + (classOnly ? "" : ", logit_0 .. logit_" + (model.classes() - 1));
             String inputs = publicInput ? "inputs address, x_0 .. x_" + (model.inputSize() - 1) : "input address";
             return "public signals (" + publicSignals(model) + "): outputs " + outputs + "; " + inputs;
@@ -260,7 +298,7 @@ final class ModelCommand {
             QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
             // the constraint system depends on the model only: any input gives the same one
             ModelCircuit.Result result = mode.build(network, new int[network.inputSize()], BigInteger.ZERO,
-                    BigInteger.ZERO);
+                    BigInteger.ZERO, mode.weights(false));
             Inputs.write(r1cs, "circuit", p -> R1csFile.write(result.circuit().cs(), p));
             PrintWriter out = spec.commandLine().getOut();
             for (ModelCircuit.Cost cost : result.costs()) {
@@ -268,6 +306,28 @@ final class ModelCommand {
             }
             out.printf("%-60s %8d%n", "total constraints", result.circuit().cs().nConstraints());
             out.println(mode.describe(network));
+            return VerityCli.EXIT_OK;
+        }
+    }
+
+    @Command(name = "commitment", description = {"Print the commitment to a model's weights and biases under a "
+            + "salt: what the owner publishes for proofs made with --private-weights.", "Keep the salt secret with the "
+            + "model: with it, anyone could test guessed weights against the commitment."})
+    static final class Commitment implements Callable<Integer> {
+        @Spec CommandSpec spec;
+        @Parameters(index = "0", paramLabel = "<model.json>") Path model;
+        @Option(names = "--model-salt", required = true, paramLabel = "<n>",
+                description = "the secret salt below r (decimal or 0x hex)") String salt;
+
+        @Override
+        public Integer call() {
+            BigInteger saltValue = parseFieldElement("--model-salt", salt);
+            QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
+            ModelCommitment.Widths widths = ModelCommitment.Widths.of(network);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("model commitment: " + ModelCommitment.commit(network, saltValue));
+            out.println("parameter widths: weights " + widths.weightBits() + "-bit, biases " + widths.biasBits()
+                    + "-bit (public, with the architecture)");
             return VerityCli.EXIT_OK;
         }
     }
@@ -290,11 +350,13 @@ final class ModelCommand {
         public Integer call() {
             BigInteger addressValue = parseAddress(address);
             BigInteger blindingValue = mode.blinding(blinding);
+            ModelCircuit.Weights weights = mode.weights(true);
             QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
             int[] pixels = Inputs.read(input, INPUT, p -> readInput(p, network.inputSize()));
-            ModelCircuit.Result result = mode.build(network, pixels, blindingValue, addressValue);
+            ModelCircuit.Result result = mode.build(network, pixels, blindingValue, addressValue, weights);
             Inputs.write(wtns, "witness", p -> WtnsFile.write(result.circuit().witness(), p));
-            printResult(spec.commandLine().getOut(), result.predictedClass(), result.logits(), result.commitment());
+            printResult(spec.commandLine().getOut(), result.predictedClass(), result.logits(), result.commitment(),
+                    result.modelCommitment());
             return VerityCli.EXIT_OK;
         }
     }
@@ -321,12 +383,13 @@ final class ModelCommand {
         public Integer call() {
             BigInteger addressValue = parseAddress(address);
             BigInteger blindingValue = mode.blinding(blinding);
+            ModelCircuit.Weights weights = mode.weights(true);
             QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
             int[] pixels = Inputs.read(input, INPUT, p -> readInput(p, network.inputSize()));
             PrintWriter err = spec.commandLine().getErr();
             StderrProgress progress = new StderrProgress(err);
             progress.begin("building the circuit and its witness");
-            ModelCircuit.Result result = mode.build(network, pixels, blindingValue, addressValue);
+            ModelCircuit.Result result = mode.build(network, pixels, blindingValue, addressValue, weights);
             Zkey key = new ModelKeys(model, mode.variant()).provingKey(result.circuit().cs(), ptau, progress, err);
             dev.verity.prover.r1cs.Witness witness = result.circuit().witness();
             if (key.nVars() != witness.size() || key.nPublic() != result.circuit().cs().nPublic()) {
@@ -344,7 +407,8 @@ final class ModelCommand {
             Inputs.writeAll(new Inputs.Output(proofJson, "proof", p -> SnarkjsJson.writeProof(proof, p)),
                     new Inputs.Output(publicJson, "public signals", p -> SnarkjsJson.writePublicSignals(signals, p)));
             progress.finish();
-            printResult(spec.commandLine().getOut(), result.predictedClass(), result.logits(), result.commitment());
+            printResult(spec.commandLine().getOut(), result.predictedClass(), result.logits(), result.commitment(),
+                    result.modelCommitment());
             return VerityCli.EXIT_OK;
         }
     }
@@ -361,6 +425,7 @@ final class ModelCommand {
 
         @Override
         public Integer call() {
+            ModelCircuit.Weights weights = mode.weights(true);
             QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
             ModelKeys keys = new ModelKeys(model, mode.variant());
             Path vkey = keys.vkey(keys.existing());
@@ -393,6 +458,17 @@ final class ModelCommand {
                     }
                 }
             }
+            BigInteger modelCommitment = null;
+            if (weights instanceof ModelCircuit.Weights.Committed committed) {
+                // the key fits every model of this shape: only the commitment says which one was run
+                modelCommitment = ModelCommitment.commit(network, committed.salt());
+                BigInteger claimed = values[mode.modelCommitmentIndex()];
+                if (!claimed.equals(modelCommitment)) {
+                    out.println("INVALID: the proof is for another model (model commitment " + claimed + ", " + model
+                            + " with this salt has " + modelCommitment + ")");
+                    return VerityCli.EXIT_INVALID_PROOF;
+                }
+            }
             if (!Verifier.verify(vk, signals, proof)) {
                 out.println("INVALID: the proof does not verify for these public signals and model");
                 return VerityCli.EXIT_INVALID_PROOF;
@@ -404,14 +480,15 @@ final class ModelCommand {
             }
             out.println("OK: the proof is valid (" + keys.existing().suffix() + " key " + vkey + ")");
             printResult(out, values[first].intValueExact(), mode.classOnly ? null : logits,
-                    mode.publicInput ? null : values[0]);
+                    mode.publicInput ? null : values[0], modelCommitment);
             out.println("address: 0x" + String.format("%040x", values[first + 1 + logitCount]));
             return VerityCli.EXIT_OK;
         }
     }
 
-    /** Prints the class, the logits (when known) and the commitment (when there is one). */
-    private static void printResult(PrintWriter out, int predicted, long[] logits, BigInteger commitment) {
+    /** Prints the class, the logits (when known) and the commitments (when there are). */
+    private static void printResult(PrintWriter out, int predicted, long[] logits, BigInteger commitment,
+            BigInteger modelCommitment) {
         out.println("class: " + predicted);
         if (logits != null) {
             StringJoiner joined = new StringJoiner(" ");
@@ -423,6 +500,9 @@ final class ModelCommand {
         if (commitment != null) {
             out.println("commitment: " + commitment);
         }
+        if (modelCommitment != null) {
+            out.println("model commitment: " + modelCommitment);
+        }
     }
 
     private static BigInteger parseAddress(String text) {
@@ -432,15 +512,15 @@ final class ModelCommand {
         return new BigInteger(text.substring(2), 16);
     }
 
-    private static BigInteger parseBlinding(String text) {
+    private static BigInteger parseFieldElement(String option, String text) {
         BigInteger v;
         try {
             v = text.startsWith("0x") ? new BigInteger(text.substring(2), 16) : new BigInteger(text);
         } catch (NumberFormatException e) {
-            throw new CliException("--blinding must be a decimal or 0x-hex integer");
+            throw new CliException(option + " must be a decimal or 0x-hex integer");
         }
         if (!Fr.FIELD.isCanonical(v)) {
-            throw new CliException("--blinding must be in [0, r)");
+            throw new CliException(option + " must be in [0, r)");
         }
         return v;
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.verity.prover.field.Fr;
 import dev.verity.prover.zkml.DenseLayer;
 import dev.verity.prover.zkml.InputCommitment;
+import dev.verity.prover.zkml.ModelCircuit;
+import dev.verity.prover.zkml.ModelCommitment;
 import dev.verity.prover.zkml.ModelFile;
 import dev.verity.prover.zkml.QuantizedMlp;
 import java.io.IOException;
@@ -198,6 +200,81 @@ class CliModelTest {
         assertEquals(VerityCli.EXIT_INVALID_PROOF, CliResult.run("model", "verify", model, forged, proof,
                 "--class-only").exitCode());
         CliResult.run("model", "verify", model, publicJson, proof).assertBadInput(model, "no verification key");
+    }
+
+    /**
+     * --private-weights: the model commitment printed by 'model commitment' is a public signal;
+     * verify checks it against the model and salt, so a proof of another model of the same shape
+     * (which the same key accepts) is refused, and so is a wrong salt.
+     */
+    @Test
+    void privateWeightsProveVerify() throws IOException {
+        QuantizedMlp mlp = model();
+        Path model = dir.resolve("model.json");
+        ModelFile.write(mlp, model);
+        int[] px = new int[16];
+        java.util.Arrays.fill(px, 90);
+        Path input = writeInput(px);
+        BigInteger salt = new BigInteger("31415926535897932384626");
+        BigInteger modelCommitment = ModelCommitment.commit(mlp, salt);
+        CliResult committed = CliResult.run("model", "commitment", model, "--model-salt", "0x" + salt.toString(16));
+        committed.assertOk();
+        assertTrue(committed.out().startsWith("model commitment: " + modelCommitment + System.lineSeparator()),
+                committed.out());
+        assertTrue(committed.out().contains("weights 8-bit, biases 32-bit"), committed.out());
+
+        CliResult compiled = CliResult.run("model", "compile", model, dir.resolve("pw.r1cs"), "--private-weights");
+        compiled.assertOk();
+        assertTrue(compiled.out().contains("public signals (7): outputs commitment, model commitment, class, logit_0 .. "
+                + "logit_2; input address"), compiled.out());
+        Path proof = dir.resolve("proof.json");
+        Path publicJson = dir.resolve("public.json");
+        CliResult proved = CliResult.run("model", "prove", model, input, proof, publicJson, "--address", ADDRESS,
+                "--blinding", "5", "--private-weights", "--model-salt", salt.toString());
+        proved.assertOk();
+        assertTrue(proved.out().contains("model commitment: " + modelCommitment), proved.out());
+        List<String> signals = List.of(new com.fasterxml.jackson.databind.ObjectMapper().readValue(publicJson.toFile(),
+                String[].class));
+        assertEquals(InputCommitment.commit(px, BigInteger.valueOf(5)).toString(), signals.get(0));
+        assertEquals(modelCommitment.toString(), signals.get(1));
+        assertEquals(Integer.toString(mlp.predict(px)), signals.get(2));
+        CliResult verified = CliResult.run("model", "verify", model, publicJson, proof, "--private-weights",
+                "--model-salt", salt.toString());
+        verified.assertOk();
+        assertTrue(verified.out().contains("class: " + mlp.predict(px)), verified.out());
+
+        CliResult wrongSalt = CliResult.run("model", "verify", model, publicJson, proof, "--private-weights",
+                "--model-salt", salt.add(BigInteger.ONE).toString());
+        assertEquals(VerityCli.EXIT_INVALID_PROOF, wrongSalt.exitCode(), wrongSalt.describe());
+        assertTrue(wrongSalt.out().startsWith("INVALID: the proof is for another model"), wrongSalt.out());
+
+        // another model of the same shape, proved with the first model's cached key: a valid Groth16
+        // proof, but of the other model's commitment, which verify refuses for this model
+        Random rnd = new Random(23);
+        QuantizedMlp other = new QuantizedMlp(16, List.of(layer(rnd, 16, 5, 6, true), layer(rnd, 5, 3, 0, false)));
+        ModelCircuit.Result forged = ModelCircuit.build(other, px, BigInteger.valueOf(5),
+                new BigInteger(ADDRESS.substring(2), 16), ModelCircuit.Outputs.CLASS_AND_LOGITS,
+                ModelCircuit.Weights.committed(salt));
+        Path zkey;
+        try (var files = Files.list(dir)) {
+            zkey = files.filter(p -> p.getFileName().toString().endsWith(".private-weights.dev.zkey")).findFirst()
+                    .orElseThrow();
+        }
+        Path otherWitness = dir.resolve("other.wtns");
+        dev.verity.prover.io.WtnsFile.write(forged.circuit().witness(), otherWitness);
+        Path otherProof = dir.resolve("other-proof.json");
+        Path otherPublic = dir.resolve("other-public.json");
+        CliResult.run("groth16", "prove", zkey, otherWitness, otherProof, otherPublic).assertOk();
+        CliResult mixedUp = CliResult.run("model", "verify", model, otherPublic, otherProof, "--private-weights",
+                "--model-salt", salt.toString());
+        assertEquals(VerityCli.EXIT_INVALID_PROOF, mixedUp.exitCode(), mixedUp.describe());
+
+        CliResult.run("model", "prove", model, input, proof, publicJson, "--address", ADDRESS, "--blinding", "5",
+                "--private-weights").assertUsageError("--model-salt is required");
+        CliResult.run("model", "prove", model, input, proof, publicJson, "--address", ADDRESS, "--blinding", "5",
+                "--model-salt", "1").assertUsageError("--model-salt has no use without --private-weights");
+        CliResult.run("model", "commitment", model, "--model-salt", Fr.MODULUS.toString())
+                .assertUsageError("--model-salt must be in [0, r)");
     }
 
     /** --ptau makes the key from a Powers of Tau file; from then on that key is the one used. */

@@ -35,11 +35,38 @@ import java.util.List;
  * x_0 .. x_{n-1}}, and the pixels are not decomposed into bits: the verifier reads them and checks
  * their range itself (the circuit proves the logits of exactly the values given). That removes
  * the 8n + 1,113 constraints of the private input, at the price of n more public signals.
+ *
+ * <p>With {@link Weights#committed} the weights and biases are private too: the public outputs
+ * gain the model commitment ({@link ModelCommitment}) right after the input commitment (or first,
+ * with a public input). The circuit then depends only on the architecture and the parameter
+ * widths, so the key reveals nothing of the weights and serves every model of that shape; the
+ * verifier must check the model commitment against the one the model's owner published. Each
+ * parameter costs its width in boolean constraints and each multiply-accumulate one constraint.
  */
 public final class ModelCircuit {
     /** Which outputs are public: the class and the logits (the default), or the class alone. */
     public enum Outputs {
         CLASS_AND_LOGITS, CLASS_ONLY
+    }
+
+    /** Where the weights are: constants of the circuit, or private behind a public commitment. */
+    public sealed interface Weights {
+        /** The weights fixed in the circuit (cheapest; the key reveals them). */
+        Weights FIXED = new Fixed();
+
+        /** The weights private, bound by {@link ModelCommitment#commit}{@code (model, salt)}. */
+        static Weights committed(BigInteger salt) {
+            ModelCommitment.checkSalt(salt);
+            return new Committed(salt);
+        }
+
+        /** See {@link #FIXED}. */
+        record Fixed() implements Weights {
+        }
+
+        /** See {@link #committed}. */
+        record Committed(BigInteger salt) implements Weights {
+        }
     }
 
     /** Constraints spent by one stage of the circuit. */
@@ -63,9 +90,12 @@ public final class ModelCircuit {
         }
     }
 
-    /** The circuit with its witness, what it computed, and its cost by stage. */
-    public record Result(Circuit circuit, BigInteger commitment, int predictedClass, long[] logits,
-            List<Cost> costs) {
+    /**
+     * The circuit with its witness, what it computed, and its cost by stage. {@code commitment} is
+     * the input's (null for a public input), {@code modelCommitment} the weights' (null when fixed).
+     */
+    public record Result(Circuit circuit, BigInteger commitment, BigInteger modelCommitment, int predictedClass,
+            long[] logits, List<Cost> costs) {
     }
 
     private ModelCircuit() {
@@ -84,7 +114,13 @@ public final class ModelCircuit {
     /** {@link #build} with the public outputs chosen: with {@link Outputs#CLASS_ONLY} the logits stay private. */
     public static Result build(QuantizedModel model, int[] pixels, BigInteger blinding, BigInteger address,
             Outputs outputs) {
-        return buildWith(model, pixels, blinding, address, outputs, null);
+        return build(model, pixels, blinding, address, outputs, Weights.FIXED);
+    }
+
+    /** {@link #build} with the public outputs and the weights' place chosen. */
+    public static Result build(QuantizedModel model, int[] pixels, BigInteger blinding, BigInteger address,
+            Outputs outputs, Weights weights) {
+        return buildWith(model, pixels, blinding, address, outputs, weights, null);
     }
 
     /**
@@ -92,26 +128,24 @@ public final class ModelCircuit {
      * result's commitment is null.
      */
     public static Result buildPublicInput(QuantizedModel model, int[] pixels, BigInteger address) {
-        return buildPublicInput(model, pixels, address, Outputs.CLASS_AND_LOGITS);
+        return buildPublicInput(model, pixels, address, Outputs.CLASS_AND_LOGITS, Weights.FIXED);
     }
 
-    /** {@link #buildPublicInput} with the public outputs chosen. */
-    public static Result buildPublicInput(QuantizedModel model, int[] pixels, BigInteger address, Outputs outputs) {
+    /** {@link #buildPublicInput} with the public outputs and the weights' place chosen. */
+    public static Result buildPublicInput(QuantizedModel model, int[] pixels, BigInteger address, Outputs outputs,
+            Weights weights) {
         model.checkInput(pixels);
         checkAddress(address);
         CircuitBuilder b = new CircuitBuilder();
         Stages stages = new Stages(b);
         LinearCombination addressWire = b.publicInput(address);
-        b.mul(addressWire, addressWire); // see build: binds the address whatever the key setup
+        b.mul(addressWire, addressWire); // see buildWith: binds the address whatever the key setup
         LinearCombination[] x = new LinearCombination[pixels.length];
         for (int i = 0; i < pixels.length; i++) {
             x[i] = b.publicInput(pixels[i]);
         }
         stages.record("address + public input (" + pixels.length + " values, range checked by the verifier)");
-        LinearCombination[] logitWires = model.compile(b, x, stages);
-        Selection.Argmax argmax = argmax(b, model, logitWires, stages);
-        long[] logits = publishOutputs(b, argmax, logitWires, outputs, stages);
-        return new Result(b.build(), null, (int) b.longValue(argmax.index()), logits, List.copyOf(stages.costs));
+        return finish(b, stages, model, x, null, weights, outputs);
     }
 
     private static void checkAddress(BigInteger address) {
@@ -120,32 +154,9 @@ public final class ModelCircuit {
         }
     }
 
-    private static Selection.Argmax argmax(CircuitBuilder b, QuantizedModel model, LinearCombination[] logits,
-            Stages stages) {
-        int width = model.logitBound().signedBits();
-        Selection.Argmax argmax = Selection.argmax(b, logits, width);
-        stages.record("argmax over " + logits.length + " logits (" + width + "-bit)");
-        return argmax;
-    }
-
-    /** Makes the class and, if asked, the logits public outputs (in that order); returns the logits' values. */
-    private static long[] publishOutputs(CircuitBuilder b, Selection.Argmax argmax, LinearCombination[] logitWires,
-            Outputs outputs, Stages stages) {
-        b.publicOutput(argmax.index());
-        long[] logits = new long[logitWires.length];
-        for (int j = 0; j < logitWires.length; j++) {
-            if (outputs == Outputs.CLASS_AND_LOGITS) {
-                b.publicOutput(logitWires[j]);
-            }
-            logits[j] = b.longValue(logitWires[j]);
-        }
-        stages.record("public outputs");
-        return logits;
-    }
-
     /** {@link #build} with a hook that replaces hint values (a cheating prover, for tests); null for none. */
     static Result buildWith(QuantizedModel model, int[] pixels, BigInteger blinding, BigInteger address,
-            Outputs outputs, HintOverride override) {
+            Outputs outputs, Weights weights, HintOverride override) {
         model.checkInput(pixels);
         if (!Fr.FIELD.isCanonical(blinding)) {
             throw new IllegalArgumentException("blinding must be in [0, r)");
@@ -169,15 +180,51 @@ public final class ModelCircuit {
 
         LinearCombination commitment = InputCommitment.commit(b, x, blindingWire);
         stages.record("input commitment (Poseidon chain)");
+        return finish(b, stages, model, x, commitment, weights, outputs);
+    }
 
-        LinearCombination[] logitWires = model.compile(b, x, stages);
+    /**
+     * The model's parameters, the network, the argmax and the public outputs in their order:
+     * input commitment (if any), model commitment (if any), class, logits (if public).
+     */
+    private static Result finish(CircuitBuilder b, Stages stages, QuantizedModel model, LinearCombination[] x,
+            LinearCombination inputCommitment, Weights weights, Outputs outputs) {
+        ModelParameters params;
+        LinearCombination modelCommitment = null;
+        if (weights instanceof Weights.Committed committed) {
+            ModelParameters.Committed c = ModelParameters.committed(b, model, committed.salt());
+            ModelCommitment.Widths widths = ModelCommitment.Widths.of(model);
+            stages.record("private parameters (weights " + widths.weightBits() + "-bit, biases " + widths.biasBits()
+                    + "-bit) + model commitment (Poseidon chain)");
+            params = c;
+            modelCommitment = c.commitment();
+        } else {
+            params = ModelParameters.fixed(model);
+        }
+        LinearCombination[] logitWires = model.compile(b, x, params, stages);
+        int width = model.logitBound(params).signedBits();
+        Selection.Argmax argmax = Selection.argmax(b, logitWires, width);
+        stages.record("argmax over " + logitWires.length + " logits (" + width + "-bit)");
 
-        Selection.Argmax argmax = argmax(b, model, logitWires, stages);
-        b.publicOutput(commitment);
-        long[] logits = publishOutputs(b, argmax, logitWires, outputs, stages);
-        BigInteger committed = b.value(commitment);
+        if (inputCommitment != null) {
+            b.publicOutput(inputCommitment);
+        }
+        if (modelCommitment != null) {
+            b.publicOutput(modelCommitment);
+        }
+        b.publicOutput(argmax.index());
+        long[] logits = new long[logitWires.length];
+        for (int j = 0; j < logitWires.length; j++) {
+            if (outputs == Outputs.CLASS_AND_LOGITS) {
+                b.publicOutput(logitWires[j]);
+            }
+            logits[j] = b.longValue(logitWires[j]);
+        }
+        stages.record("public outputs");
+        BigInteger inputCommitted = inputCommitment == null ? null : b.value(inputCommitment);
+        BigInteger modelCommitted = modelCommitment == null ? null : b.value(modelCommitment);
         int predicted = (int) b.longValue(argmax.index());
-        return new Result(b.build(), committed, predicted, logits, List.copyOf(stages.costs));
+        return new Result(b.build(), inputCommitted, modelCommitted, predicted, logits, List.copyOf(stages.costs));
     }
 
     /** floor(acc / 2^shift), then ReLU if asked, paying only for what the bounds leave open. */

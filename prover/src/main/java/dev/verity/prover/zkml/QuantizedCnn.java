@@ -3,7 +3,7 @@ package dev.verity.prover.zkml;
 import dev.verity.prover.gadgets.Selection;
 import dev.verity.prover.r1cs.CircuitBuilder;
 import dev.verity.prover.r1cs.LinearCombination;
-import java.math.BigInteger;
+import java.util.List;
 
 /**
  * A quantized small CNN over one square 8-bit image and its reference integer interpreter:
@@ -29,8 +29,9 @@ public final class QuantizedCnn extends QuantizedModel {
     private final long[] convBias;
     private final int convShift;
     private final DenseLayer dense;
-    private final Interval[] convBounds;
-    private final Interval[] denseBounds;
+    private final List<Tensor> tensors;
+    /** with this model's own weights. */
+    private final Bounds bounds;
 
     public QuantizedCnn(int side, int channels, int kernel, long[] convWeights, long[] convBias, int convShift,
             DenseLayer dense) {
@@ -61,51 +62,55 @@ public final class QuantizedCnn extends QuantizedModel {
         this.convBias = convBias.clone();
         this.convShift = convShift;
         this.dense = dense;
-        this.convBounds = convBounds();
-        this.denseBounds = denseBounds();
+        this.tensors = List.of(new Tensor("convolution weights", this.convWeights, false),
+                new Tensor("convolution bias", this.convBias, true),
+                new Tensor("dense weights", dense.weights(), false), new Tensor("dense bias", dense.bias(), true));
+        this.bounds = bounds(ModelParameters.fixed(this));
     }
 
-    private Interval[] convBounds() {
-        Interval[] out = new Interval[channels];
+    /** The tensors' order: convolution weights and biases, then the dense layer's. */
+    private static final int CONV_WEIGHTS = 0;
+    private static final int CONV_BIAS = 1;
+    private static final int DENSE_WEIGHTS = 2;
+    private static final int DENSE_BIAS = 3;
+
+    @Override
+    List<Tensor> tensors() {
+        return tensors;
+    }
+
+    /** Bounds of the convolution's accumulators per channel (pixels in [0, 255]) and of the dense layer's. */
+    private record Bounds(Interval[] conv, Interval[] dense) {
+    }
+
+    private Bounds bounds(ModelParameters p) {
+        Interval pixel = new Interval(0, (1L << INPUT_BITS) - 1);
+        Interval[] conv = new Interval[channels];
         for (int c = 0; c < channels; c++) {
-            long lo = convBias[c];
-            long hi = convBias[c];
+            Interval.Sum acc = new Interval.Sum();
+            acc.add(p.range(CONV_BIAS, c));
             for (int t = 0; t < kernel * kernel; t++) {
-                long w = convWeights[c * kernel * kernel + t];
-                lo += Math.min(0, w * 255);
-                hi += Math.max(0, w * 255);
+                acc.addProduct(p.range(CONV_WEIGHTS, c * kernel * kernel + t), pixel);
             }
-            out[c] = new Interval(lo, hi); // |w| <= 2^24, kernel^2 <= 784 terms: far from overflow
+            conv[c] = acc.build("convolution channel " + c);
         }
-        return out;
-    }
-
-    private Interval[] denseBounds() {
         int perChannel = pooledSide() * pooledSide();
         Interval[] out = new Interval[dense.out()];
         for (int j = 0; j < dense.out(); j++) {
-            BigInteger lo = BigInteger.valueOf(dense.bias(j));
-            BigInteger hi = lo;
-            BigInteger magnitude = lo.abs();
+            Interval.Sum acc = new Interval.Sum();
+            acc.add(p.range(DENSE_BIAS, j));
             for (int i = 0; i < dense.in(); i++) {
-                Interval x = pooledBound(i / perChannel);
-                BigInteger w = BigInteger.valueOf(dense.weight(j, i));
-                BigInteger a = w.multiply(BigInteger.valueOf(x.lo()));
-                BigInteger b = w.multiply(BigInteger.valueOf(x.hi()));
-                lo = lo.add(a.min(b));
-                hi = hi.add(a.max(b));
-                magnitude = magnitude.add(a.abs().max(b.abs()));
+                Interval x = conv[i / perChannel].floorDiv(convShift).relu();
+                acc.addProduct(p.range(DENSE_WEIGHTS, j * dense.in() + i), x);
             }
-            if (magnitude.bitLength() > 62) {
-                throw new IllegalArgumentException("dense neuron " + j + " can reach values beyond 2^62");
-            }
-            out[j] = new Interval(lo.longValueExact(), hi.longValueExact());
+            out[j] = acc.build("dense neuron " + j);
         }
-        return out;
+        return new Bounds(conv, out);
     }
 
-    private Interval pooledBound(int channel) {
-        return convBounds[channel].floorDiv(convShift).relu();
+    /** The bounds the circuit uses: this model's own, or those of any weights in the committed widths. */
+    private Bounds boundsFor(ModelParameters p) {
+        return p instanceof ModelParameters.Fixed ? bounds : bounds(p);
     }
 
     public int side() {
@@ -198,29 +203,33 @@ public final class QuantizedCnn extends QuantizedModel {
     }
 
     @Override
-    Interval logitBound() {
-        Interval range = denseBounds[0].floorDiv(dense.shift());
+    Interval logitBound(ModelParameters p) {
+        Interval[] logitBounds = boundsFor(p).dense();
+        Interval range = logitBounds[0].floorDiv(dense.shift());
         for (int j = 1; j < dense.out(); j++) {
-            range = range.union(denseBounds[j].floorDiv(dense.shift()));
+            range = range.union(logitBounds[j].floorDiv(dense.shift()));
         }
         return range;
     }
 
     @Override
-    LinearCombination[] compile(CircuitBuilder b, LinearCombination[] in, ModelCircuit.Stages stages) {
+    LinearCombination[] compile(CircuitBuilder b, LinearCombination[] in, ModelParameters p,
+            ModelCircuit.Stages stages) {
+        Bounds bounds = boundsFor(p);
         int cs = convSide();
         int ps = pooledSide();
         LinearCombination[] pooled = new LinearCombination[channels * ps * ps];
         for (int c = 0; c < channels; c++) {
-            int width = convBounds[c].signedBits();
+            Interval convBound = bounds.conv()[c];
+            int width = convBound.signedBits();
             for (int py = 0; py < ps; py++) {
                 for (int px = 0; px < ps; px++) {
                     LinearCombination max = null;
                     for (int k = 0; k < 4; k++) {
-                        LinearCombination acc = convAccumulator(in, c, 2 * py + k / 2, 2 * px + k % 2);
+                        LinearCombination acc = convAccumulator(b, in, p, c, 2 * py + k / 2, 2 * px + k % 2);
                         max = max == null ? acc : Selection.max(b, acc, max, width);
                     }
-                    pooled[(c * ps + py) * ps + px] = ModelCircuit.activate(b, max, convBounds[c], convShift, true);
+                    pooled[(c * ps + py) * ps + px] = ModelCircuit.activate(b, max, convBound, convShift, true);
                 }
             }
         }
@@ -228,26 +237,27 @@ public final class QuantizedCnn extends QuantizedModel {
                 + ", 2x2 max pool, relu, rescale 2^" + convShift + " (" + pooled.length + " pools)");
         LinearCombination[] logits = new LinearCombination[dense.out()];
         for (int j = 0; j < logits.length; j++) {
-            LinearCombination.Sum acc = new LinearCombination.Sum(); // fixed weights: free
+            LinearCombination.Sum acc = new LinearCombination.Sum();
             for (int i = 0; i < dense.in(); i++) {
-                acc.add(pooled[i], dense.weight(j, i));
+                p.multiplyAdd(b, acc, DENSE_WEIGHTS, j * dense.in() + i, pooled[i]);
             }
-            acc.addConstant(dense.bias(j));
-            logits[j] = ModelCircuit.activate(b, acc.build(), denseBounds[j], dense.shift(), false);
+            p.add(acc, DENSE_BIAS, j);
+            logits[j] = ModelCircuit.activate(b, acc.build(), bounds.dense()[j], dense.shift(), false);
         }
         stages.record("dense " + dense.in() + "->" + dense.out() + (dense.shift() > 0 ? " rescale 2^"
                 + dense.shift() : ""));
         return logits;
     }
 
-    private LinearCombination convAccumulator(LinearCombination[] in, int c, int y, int x) {
-        LinearCombination.Sum acc = new LinearCombination.Sum(); // fixed weights: free
+    private LinearCombination convAccumulator(CircuitBuilder b, LinearCombination[] in, ModelParameters p, int c,
+            int y, int x) {
+        LinearCombination.Sum acc = new LinearCombination.Sum();
         for (int u = 0; u < kernel; u++) {
             for (int v = 0; v < kernel; v++) {
-                acc.add(in[(y + u) * side + x + v], convWeights[(c * kernel + u) * kernel + v]);
+                p.multiplyAdd(b, acc, CONV_WEIGHTS, (c * kernel + u) * kernel + v, in[(y + u) * side + x + v]);
             }
         }
-        acc.addConstant(convBias[c]);
+        p.add(acc, CONV_BIAS, c);
         return acc.build();
     }
 }

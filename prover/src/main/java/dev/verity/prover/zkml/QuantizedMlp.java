@@ -2,7 +2,7 @@ package dev.verity.prover.zkml;
 
 import dev.verity.prover.r1cs.CircuitBuilder;
 import dev.verity.prover.r1cs.LinearCombination;
-import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -18,7 +18,8 @@ import java.util.List;
 public final class QuantizedMlp extends QuantizedModel {
     private final int inputSize;
     private final List<DenseLayer> layers;
-    /** accumulator bounds per layer and neuron. */
+    private final List<Tensor> tensors;
+    /** accumulator bounds per layer and neuron with this model's own weights. */
     private final Interval[][] accumulatorBounds;
 
     public QuantizedMlp(int inputSize, List<DenseLayer> layers) {
@@ -35,10 +36,22 @@ public final class QuantizedMlp extends QuantizedModel {
         }
         this.inputSize = inputSize;
         this.layers = List.copyOf(layers);
-        this.accumulatorBounds = bounds();
+        this.tensors = tensorsOf(this.layers);
+        this.accumulatorBounds = bounds(ModelParameters.fixed(this));
     }
 
-    private Interval[][] bounds() {
+    /** Weights then bias, layer by layer. */
+    private static List<Tensor> tensorsOf(List<DenseLayer> layers) {
+        List<Tensor> out = new ArrayList<>();
+        for (int l = 0; l < layers.size(); l++) {
+            out.add(new Tensor("layer " + (l + 1) + " weights", layers.get(l).weights(), false));
+            out.add(new Tensor("layer " + (l + 1) + " bias", layers.get(l).bias(), true));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Accumulator bounds per layer and neuron, for inputs in [0, 255] and parameters in {@code p}'s ranges. */
+    private Interval[][] bounds(ModelParameters p) {
         Interval[][] out = new Interval[layers.size()][];
         Interval[] x = new Interval[inputSize];
         Arrays.fill(x, new Interval(0, (1L << INPUT_BITS) - 1));
@@ -47,28 +60,23 @@ public final class QuantizedMlp extends QuantizedModel {
             out[l] = new Interval[layer.out()];
             Interval[] next = new Interval[layer.out()];
             for (int j = 0; j < layer.out(); j++) {
-                BigInteger lo = BigInteger.valueOf(layer.bias(j));
-                BigInteger hi = lo;
-                BigInteger magnitude = lo.abs(); // bounds every partial sum of the interpreter
+                Interval.Sum acc = new Interval.Sum();
+                acc.add(p.range(2 * l + 1, j));
                 for (int i = 0; i < layer.in(); i++) {
-                    BigInteger w = BigInteger.valueOf(layer.weight(j, i));
-                    BigInteger a = w.multiply(BigInteger.valueOf(x[i].lo()));
-                    BigInteger b = w.multiply(BigInteger.valueOf(x[i].hi()));
-                    lo = lo.add(a.min(b));
-                    hi = hi.add(a.max(b));
-                    magnitude = magnitude.add(a.abs().max(b.abs()));
+                    acc.addProduct(p.range(2 * l, j * layer.in() + i), x[i]);
                 }
-                if (magnitude.bitLength() > 62) {
-                    throw new IllegalArgumentException("layer " + l + " neuron " + j
-                            + " can reach values beyond 2^62; scale the weights down");
-                }
-                out[l][j] = new Interval(lo.longValueExact(), hi.longValueExact());
+                out[l][j] = acc.build("layer " + l + " neuron " + j);
                 Interval y = out[l][j].floorDiv(layer.shift());
                 next[j] = layer.relu() ? y.relu() : y;
             }
             x = next;
         }
         return out;
+    }
+
+    @Override
+    List<Tensor> tensors() {
+        return tensors;
     }
 
     @Override
@@ -85,14 +93,15 @@ public final class QuantizedMlp extends QuantizedModel {
         return layers.get(layers.size() - 1).out();
     }
 
-    Interval accumulatorBound(int layer, int neuron) {
-        return accumulatorBounds[layer][neuron];
+    /** The bounds the circuit uses: this model's own, or those of any weights in the committed widths. */
+    private Interval[][] boundsFor(ModelParameters p) {
+        return p instanceof ModelParameters.Fixed ? accumulatorBounds : bounds(p);
     }
 
     /** Bounds of the outputs of layer {@code layer} (after rescale and ReLU). */
-    Interval outputBound(int layer, int neuron) {
+    private Interval outputBound(Interval[][] bounds, int layer, int neuron) {
         DenseLayer d = layers.get(layer);
-        Interval y = accumulatorBounds[layer][neuron].floorDiv(d.shift());
+        Interval y = bounds[layer][neuron].floorDiv(d.shift());
         return d.relu() ? y.relu() : y;
     }
 
@@ -120,27 +129,30 @@ public final class QuantizedMlp extends QuantizedModel {
     }
 
     @Override
-    Interval logitBound() {
+    Interval logitBound(ModelParameters p) {
+        Interval[][] bounds = boundsFor(p);
         int last = layers.size() - 1;
-        Interval range = outputBound(last, 0);
+        Interval range = outputBound(bounds, last, 0);
         for (int j = 1; j < classes(); j++) {
-            range = range.union(outputBound(last, j));
+            range = range.union(outputBound(bounds, last, j));
         }
         return range;
     }
 
     @Override
-    LinearCombination[] compile(CircuitBuilder b, LinearCombination[] x, ModelCircuit.Stages stages) {
+    LinearCombination[] compile(CircuitBuilder b, LinearCombination[] x, ModelParameters p,
+            ModelCircuit.Stages stages) {
+        Interval[][] bounds = boundsFor(p);
         for (int l = 0; l < layers.size(); l++) {
             DenseLayer d = layers.get(l);
             LinearCombination[] y = new LinearCombination[d.out()];
             for (int j = 0; j < d.out(); j++) {
-                LinearCombination.Sum acc = new LinearCombination.Sum(); // fixed weights: free
+                LinearCombination.Sum acc = new LinearCombination.Sum();
                 for (int i = 0; i < d.in(); i++) {
-                    acc.add(x[i], d.weight(j, i));
+                    p.multiplyAdd(b, acc, 2 * l, j * d.in() + i, x[i]);
                 }
-                acc.addConstant(d.bias(j));
-                y[j] = ModelCircuit.activate(b, acc.build(), accumulatorBound(l, j), d.shift(), d.relu());
+                p.add(acc, 2 * l + 1, j);
+                y[j] = ModelCircuit.activate(b, acc.build(), bounds[l][j], d.shift(), d.relu());
             }
             x = y;
             stages.record("layer " + (l + 1) + " dense " + d.in() + "->" + d.out() + (d.relu() ? " relu" : "")

@@ -2,6 +2,7 @@ package dev.verity.prover.zkml;
 
 import dev.verity.prover.r1cs.CircuitBuilder;
 import dev.verity.prover.r1cs.LinearCombination;
+import java.util.List;
 
 /**
  * A quantized network over 8-bit inputs (pixels in {@code [0, 255]}) with its reference integer
@@ -34,13 +35,24 @@ public abstract sealed class QuantizedModel permits QuantizedMlp, QuantizedCnn {
     }
 
     /**
-     * In a circuit: the logits for inputs {@code x} (8-bit values already constrained), recording
-     * the cost of each stage in {@code stages}.
+     * A named array of parameters: a layer's weights or its biases. The array is the model's own:
+     * callers in this package only read it.
      */
-    abstract LinearCombination[] compile(CircuitBuilder b, LinearCombination[] x, ModelCircuit.Stages stages);
+    record Tensor(String name, long[] values, boolean bias) {
+    }
 
-    /** Bounds every logit over all inputs. */
-    abstract Interval logitBound();
+    /** The model's parameters, layer by layer, weights then biases: the order of {@link ModelCommitment}. */
+    abstract List<Tensor> tensors();
+
+    /**
+     * In a circuit: the logits for inputs {@code x} (8-bit values already constrained) with the
+     * parameters {@code p}, recording the cost of each stage in {@code stages}.
+     */
+    abstract LinearCombination[] compile(CircuitBuilder b, LinearCombination[] x, ModelParameters p,
+            ModelCircuit.Stages stages);
+
+    /** Bounds every logit over all inputs, for parameters in {@code p}'s ranges. */
+    abstract Interval logitBound(ModelParameters p);
 
     public void checkInput(int[] pixels) {
         if (pixels.length != inputSize()) {

@@ -113,7 +113,7 @@ class CnnCircuitTest {
             int t = target;
             boolean[] used = new boolean[1];
             Circuit c = ModelCircuit.buildWith(cnn, px, BigInteger.valueOf(77), ADDRESS,
-                    ModelCircuit.Outputs.CLASS_AND_LOGITS, (k, v) -> {
+                    ModelCircuit.Outputs.CLASS_AND_LOGITS, ModelCircuit.Weights.FIXED, (k, v) -> {
                 if (k != t) {
                     return v;
                 }

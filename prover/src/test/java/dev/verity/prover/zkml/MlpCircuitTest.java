@@ -247,7 +247,8 @@ class MlpCircuitTest {
     }
 
     private static ModelCircuit.Result buildWithOverride(QuantizedMlp model, int[] px, int target, boolean[] used) {
-        return ModelCircuit.buildWith(model, px, BigInteger.valueOf(77), ADDRESS, ModelCircuit.Outputs.CLASS_AND_LOGITS, (k, v) -> {
+        return ModelCircuit.buildWith(model, px, BigInteger.valueOf(77), ADDRESS, ModelCircuit.Outputs.CLASS_AND_LOGITS,
+                ModelCircuit.Weights.FIXED, (k, v) -> {
             if (k != target) {
                 return v;
             }
@@ -344,7 +345,8 @@ class MlpCircuitTest {
         assertEquals(List.of(InputCommitment.commit(px, blinding), BigInteger.valueOf(model.predict(px)), ADDRESS),
                 c.publicSignals());
         assertArrayEquals(model.logits(px), r.logits(), "the prover still learns them");
-        ModelCircuit.Result open = ModelCircuit.buildPublicInput(model, px, ADDRESS, ModelCircuit.Outputs.CLASS_ONLY);
+        ModelCircuit.Result open = ModelCircuit.buildPublicInput(model, px, ADDRESS, ModelCircuit.Outputs.CLASS_ONLY,
+                ModelCircuit.Weights.FIXED);
         assertEquals(2 + 40, open.circuit().publicSignals().size());
 
         SecureRandom random = new SecureRandom();
