@@ -24,13 +24,14 @@ import java.util.List;
  * {@code verity bench zkml}: for a quantized model and each visibility mode of its input, the
  * circuit size, then in a warm JVM (after warm-up runs) the time from an input to a verified
  * proof, step by step: building the circuit with its witness, proving, verifying. Keys come from
- * the unsafe dev setup (bench only). Statements: weights fixed in the circuit, class and logits
- * public, the submitter's address public, and the input either private behind its Poseidon
- * commitment or public.
+ * the unsafe dev setup (bench only). Statements: class and logits public, the submitter's address
+ * public; the input private behind its Poseidon commitment or public; the weights fixed in the
+ * circuit or private behind their own commitment (with a private input).
  */
 public final class ZkmlBench {
     private static final BigInteger ADDRESS = new BigInteger("f39fd6e51aad88f6f4ce6ab8827279cfffb92266", 16);
     private static final int WARMUP = 2;
+    private static final ModelCircuit.Weights PRIVATE_WEIGHTS = ModelCircuit.Weights.committed(BigInteger.valueOf(99));
     private final int runs;
     private final PrintStream out;
 
@@ -43,19 +44,24 @@ public final class ZkmlBench {
     public void run(String name, QuantizedModel model, Evaluation evaluation, Dataset test) {
         out.printf("%n## %s%n", name);
         out.println("accuracy " + evaluation);
-        out.println("weights fixed in the circuit; class and logits public; submitter address public");
-        out.printf("| input | constraints | public signals | dev setup (once) | circuit + witness | prove | verify "
-                + "| input -> verified proof |%n");
-        out.printf("|---|---:|---:|---:|---:|---:|---:|---:|%n");
-        List<ModelCircuit.Cost> privateCosts = measure("private, Poseidon commitment", test,
+        out.println("class and logits public; submitter address public");
+        out.printf("| weights | input | constraints | public signals | dev setup (once) | circuit + witness | prove "
+                + "| verify | input -> verified proof |%n");
+        out.printf("|---|---|---:|---:|---:|---:|---:|---:|---:|%n");
+        List<ModelCircuit.Cost> privateCosts = measure("fixed | private, Poseidon commitment", test,
                 (px, run) -> ModelCircuit.build(model, px, BigInteger.valueOf(run + 7), ADDRESS));
-        List<ModelCircuit.Cost> publicCosts = measure("public", test,
+        List<ModelCircuit.Cost> publicCosts = measure("fixed | public", test,
                 (px, run) -> ModelCircuit.buildPublicInput(model, px, ADDRESS));
+        List<ModelCircuit.Cost> committedCosts = measure("private, Poseidon commitment | private, Poseidon commitment",
+                test, (px, run) -> ModelCircuit.build(model, px, BigInteger.valueOf(run + 7), ADDRESS,
+                        ModelCircuit.Outputs.CLASS_AND_LOGITS, PRIVATE_WEIGHTS));
         out.printf("(medians of %d runs in a warm JVM after %d warm-up runs)%n", runs, WARMUP);
-        out.println("constraints by stage, private input:");
+        out.println("constraints by stage, fixed weights, private input:");
         print(privateCosts);
-        out.println("constraints by stage, public input:");
+        out.println("constraints by stage, fixed weights, public input:");
         print(publicCosts);
+        out.println("constraints by stage, private weights, private input:");
+        print(committedCosts);
     }
 
     private void print(List<ModelCircuit.Cost> costs) {
@@ -93,7 +99,7 @@ public final class ZkmlBench {
             boolean ok = Verifier.verify(vk, w.publicSignals(key.nPublic()), proof);
             long t3 = System.nanoTime();
             if (!ok) {
-                throw new IllegalStateException("a proof did not verify (" + mode + " input)");
+                throw new IllegalStateException("a proof did not verify (weights | input: " + mode + ")");
             }
             if (run >= WARMUP) {
                 witness.add((t1 - t0) / 1e9);

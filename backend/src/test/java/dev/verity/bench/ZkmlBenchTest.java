@@ -39,11 +39,18 @@ class ZkmlBenchTest {
         int constraints = ModelCircuit.build(model, images[0], BigInteger.ONE, BigInteger.ONE).circuit().cs()
                 .nConstraints();
         int open = ModelCircuit.buildPublicInput(model, images[0], BigInteger.ONE).circuit().cs().nConstraints();
+        int committed = ModelCircuit.build(model, images[0], BigInteger.ONE, BigInteger.ONE,
+                ModelCircuit.Outputs.CLASS_AND_LOGITS, ModelCircuit.Weights.committed(BigInteger.TWO)).circuit().cs()
+                .nConstraints();
         assertTrue(out.contains("## tiny"), out);
-        // private: commitment, class, 3 logits, address; public: class, 3 logits, address, 16 pixels
-        assertTrue(out.contains("| private, Poseidon commitment | " + String.format("%,d", constraints) + " | 6 | "),
-                out);
-        assertTrue(out.contains("| public | " + String.format("%,d", open) + " | 21 | "), out);
+        // private: commitment, class, 3 logits, address; public: class, 3 logits, address, 16 pixels;
+        // private weights: the model commitment too
+        assertTrue(out.contains("| fixed | private, Poseidon commitment | " + String.format("%,d", constraints)
+                + " | 6 | "), out);
+        assertTrue(out.contains("| fixed | public | " + String.format("%,d", open) + " | 21 | "), out);
+        assertTrue(out.contains("| private, Poseidon commitment | private, Poseidon commitment | "
+                + String.format("%,d", committed) + " | 7 | "), out);
+        assertTrue(committed > constraints + 48 * 9, committed + " vs " + constraints);
         assertTrue(out.contains("(medians of 2 runs in a warm JVM after 2 warm-up runs)"), out);
         assertTrue(out.contains("float/integer agreement 100.00%"), out);
     }
