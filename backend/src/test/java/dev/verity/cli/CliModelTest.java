@@ -277,6 +277,31 @@ class CliModelTest {
                 .assertUsageError("--model-salt must be in [0, r)");
     }
 
+    /** A model in the binary format (JSON header, binary weights) serves every command as its JSON form does. */
+    @Test
+    void binaryModelFileServesLikeJson() throws IOException {
+        QuantizedMlp mlp = model();
+        Path json = dir.resolve("model.json");
+        Path binary = dir.resolve("model.safetensors");
+        ModelFile.write(mlp, json);
+        ModelFile.write(mlp, binary);
+        CliResult fromJson = CliResult.run("model", "compile", json, dir.resolve("a.r1cs"));
+        CliResult fromBinary = CliResult.run("model", "compile", binary, dir.resolve("b.r1cs"));
+        fromBinary.assertOk();
+        assertEquals(fromJson.out(), fromBinary.out());
+        assertEquals(-1, Files.mismatch(dir.resolve("a.r1cs"), dir.resolve("b.r1cs")));
+        int[] px = new int[16];
+        java.util.Arrays.fill(px, 33);
+        Path input = writeInput(px);
+        CliResult proved = CliResult.run("model", "prove", binary, input, dir.resolve("proof.json"),
+                dir.resolve("public.json"), "--address", ADDRESS, "--blinding", "8");
+        proved.assertOk();
+        assertTrue(proved.out().contains("class: " + mlp.predict(px)), proved.out());
+        CliResult.run("model", "verify", binary, dir.resolve("public.json"), dir.resolve("proof.json")).assertOk();
+        Files.write(binary, java.util.Arrays.copyOf(Files.readAllBytes(binary), 100));
+        CliResult.run("model", "compile", binary, dir.resolve("c.r1cs")).assertBadInput(binary, "header length");
+    }
+
     /** --ptau makes the key from a Powers of Tau file; from then on that key is the one used. */
     @Test
     void ptauKeyIsMadeOnceAndPreferred() throws Exception {

@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Verity's quantized model files, JSON. An MLP:
+ * Verity's quantized model files: JSON (below), or for large models a JSON header with binary
+ * weights ({@link SafetensorsModelFile}, names ending in {@value #BINARY_SUFFIX}). An MLP in JSON:
  *
  * <pre>
  * {"format": "verity-quantized-mlp", "version": 1, "inputSize": 784, "inputBits": 8,
@@ -35,15 +36,23 @@ import java.util.List;
 public final class ModelFile {
     public static final String FORMAT = "verity-quantized-mlp";
     public static final String CNN_FORMAT = "verity-quantized-cnn";
-    private static final String MAX_POOL = "max2x2";
+    static final String MAX_POOL = "max2x2";
     public static final int VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ModelFile() {
     }
 
+    /** File names ending in this are written in the binary format ({@link SafetensorsModelFile}). */
+    public static final String BINARY_SUFFIX = ".safetensors";
+
+    /** Reads a model file in either format: JSON, or a JSON header with binary weights (told apart by content). */
     public static QuantizedModel read(Path path) throws IOException {
-        return parse(path.toString(), Files.readString(path, StandardCharsets.UTF_8));
+        byte[] bytes = Files.readAllBytes(path);
+        if (SafetensorsModelFile.looksBinary(bytes)) {
+            return SafetensorsModelFile.parse(path.toString(), bytes);
+        }
+        return parse(path.toString(), new String(bytes, StandardCharsets.UTF_8));
     }
 
     /** Parses model JSON; {@code source} names it in error messages. */
@@ -130,8 +139,13 @@ public final class ModelFile {
         }
     }
 
+    /** Writes {@code model} in the binary format when the name ends in {@value #BINARY_SUFFIX}, else as JSON. */
     public static void write(QuantizedModel model, Path path) throws IOException {
-        Files.writeString(path, toJson(model), StandardCharsets.UTF_8);
+        if (path.getFileName().toString().endsWith(BINARY_SUFFIX)) {
+            Files.write(path, SafetensorsModelFile.write(model));
+        } else {
+            Files.writeString(path, toJson(model), StandardCharsets.UTF_8);
+        }
     }
 
     public static String toJson(QuantizedModel model) {
