@@ -29,14 +29,13 @@ import java.util.List;
  * <pre>
  * {"format": "verity-quantized-cnn", "version": 1, "inputSide": 28, "inputBits": 8,
  *  "conv": {"channels": 6, "kernel": 5, "shift": 9, "weights": [...], "bias": [...]},
- *  "pool": "max2x2",
+ *  "pool": "max2x2",            (or "sum2x2": the sum of the 4 activations, see Pooling)
  *  "dense": {"in": 864, "out": 10, "shift": 0, "weights": [...], "bias": [...]}}
  * </pre>
  */
 public final class ModelFile {
     public static final String FORMAT = "verity-quantized-mlp";
     public static final String CNN_FORMAT = "verity-quantized-cnn";
-    static final String MAX_POOL = "max2x2";
     public static final int VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -84,8 +83,9 @@ public final class ModelFile {
         int side = integer(source, root, "inputSide", "");
         JsonNode conv = object(source, root, "conv");
         JsonNode dense = object(source, root, "dense");
-        if (!MAX_POOL.equals(root.path("pool").asText(null))) {
-            throw new FormatException(source, "pool must be \"" + MAX_POOL + "\", got " + root.get("pool"));
+        Pooling pooling = Pooling.ofFileName(root.path("pool").asText(""));
+        if (pooling == null) {
+            throw new FormatException(source, "pool must be \"max2x2\" or \"sum2x2\", got " + root.get("pool"));
         }
         try {
             DenseLayer d = new DenseLayer(integer(source, dense, "in", "dense."), integer(source, dense, "out",
@@ -93,7 +93,7 @@ public final class ModelFile {
                     integer(source, dense, "shift", "dense."), false);
             return new QuantizedCnn(side, integer(source, conv, "channels", "conv."), integer(source, conv, "kernel",
                     "conv."), longs(source, conv, "weights", "conv."), longs(source, conv, "bias", "conv."),
-                    integer(source, conv, "shift", "conv."), d);
+                    integer(source, conv, "shift", "conv."), pooling, d);
         } catch (IllegalArgumentException e) {
             throw new FormatException(source, e.getMessage());
         }
@@ -167,7 +167,7 @@ public final class ModelFile {
         conv.put("shift", model.convShift());
         putLongs(conv, "weights", model.convWeights());
         putLongs(conv, "bias", model.convBias());
-        root.put("pool", MAX_POOL);
+        root.put("pool", model.pooling().fileName());
         ObjectNode dense = root.putObject("dense");
         DenseLayer d = model.dense();
         dense.put("in", d.in());

@@ -11,15 +11,17 @@ import java.util.List;
  *   <li>convolution: {@code channels} filters of {@code kernel x kernel}, stride 1, no padding,
  *       {@code acc[c][y][x] = bias[c] + sum_{u,v} w[c][u][v] * in[y+u][x+v]}, then
  *       {@code max(floor(acc / 2^shift), 0)};</li>
- *   <li>2 x 2 max pooling, stride 2;</li>
+ *   <li>2 x 2 pooling, stride 2: the maximum, or for {@link Pooling#AVERAGE} the sum, of the four
+ *       activations;</li>
  *   <li>a dense layer over the pooled values flattened channel by channel, row by row (the
  *       order of ONNX's NCHW Flatten), giving the logits.</li>
  * </ol>
  * Convolution weights are {@code convWeights[c * kernel^2 + u * kernel + v]}.
  *
- * <p>The circuit pools the accumulators and rescales only the maximum: {@code a -> max(floor(a /
- * 2^shift), 0)} never decreases, so the maximum of the activations is the activation of the
- * maximum, and one rescale per pool replaces four.
+ * <p>For max pooling the circuit pools the accumulators and rescales only the maximum: {@code a ->
+ * max(floor(a / 2^shift), 0)} never decreases, so the maximum of the activations is the activation
+ * of the maximum, and one rescale per pool replaces four. Sum pooling pays four activations and
+ * no comparisons; the sum itself is free.
  */
 public final class QuantizedCnn extends QuantizedModel {
     private final int side;
@@ -28,13 +30,20 @@ public final class QuantizedCnn extends QuantizedModel {
     private final long[] convWeights;
     private final long[] convBias;
     private final int convShift;
+    private final Pooling pooling;
     private final DenseLayer dense;
     private final List<Tensor> tensors;
     /** with this model's own weights. */
     private final Bounds bounds;
 
+    /** A CNN with 2 x 2 max pooling. */
     public QuantizedCnn(int side, int channels, int kernel, long[] convWeights, long[] convBias, int convShift,
             DenseLayer dense) {
+        this(side, channels, kernel, convWeights, convBias, convShift, Pooling.MAX, dense);
+    }
+
+    public QuantizedCnn(int side, int channels, int kernel, long[] convWeights, long[] convBias, int convShift,
+            Pooling pooling, DenseLayer dense) {
         if (side < 2 || channels < 1 || kernel < 1 || kernel > side) {
             throw new IllegalArgumentException("need side >= 2, channels >= 1 and 1 <= kernel <= side, got side "
                     + side + ", channels " + channels + ", kernel " + kernel);
@@ -61,6 +70,7 @@ public final class QuantizedCnn extends QuantizedModel {
         this.convWeights = convWeights.clone();
         this.convBias = convBias.clone();
         this.convShift = convShift;
+        this.pooling = pooling;
         this.dense = dense;
         this.tensors = List.of(new Tensor("convolution weights", this.convWeights, false),
                 new Tensor("convolution bias", this.convBias, true),
@@ -100,12 +110,18 @@ public final class QuantizedCnn extends QuantizedModel {
             Interval.Sum acc = new Interval.Sum();
             acc.add(p.range(DENSE_BIAS, j));
             for (int i = 0; i < dense.in(); i++) {
-                Interval x = conv[i / perChannel].floorDiv(convShift).relu();
+                Interval x = pooledBound(conv[i / perChannel]);
                 acc.addProduct(p.range(DENSE_WEIGHTS, j * dense.in() + i), x);
             }
             out[j] = acc.build("dense neuron " + j);
         }
         return new Bounds(conv, out);
+    }
+
+    /** Bounds of a pooled value from its channel's accumulator bounds. */
+    private Interval pooledBound(Interval accumulator) {
+        Interval activation = accumulator.floorDiv(convShift).relu();
+        return pooling == Pooling.MAX ? activation : new Interval(4 * activation.lo(), 4 * activation.hi());
     }
 
     /** The bounds the circuit uses: this model's own, or those of any weights in the committed widths. */
@@ -135,6 +151,10 @@ public final class QuantizedCnn extends QuantizedModel {
 
     public int convShift() {
         return convShift;
+    }
+
+    public Pooling pooling() {
+        return pooling;
     }
 
     public DenseLayer dense() {
@@ -176,8 +196,12 @@ public final class QuantizedCnn extends QuantizedModel {
             for (int py = 0; py < ps; py++) {
                 for (int px = 0; px < ps; px++) {
                     int at = 2 * py * cs + 2 * px;
-                    pooled[(c * ps + py) * ps + px] = Math.max(Math.max(activation[at], activation[at + 1]),
-                            Math.max(activation[at + cs], activation[at + cs + 1]));
+                    long a = activation[at];
+                    long b = activation[at + 1];
+                    long c2 = activation[at + cs];
+                    long d = activation[at + cs + 1];
+                    pooled[(c * ps + py) * ps + px] = pooling == Pooling.MAX ? Math.max(Math.max(a, b), Math.max(c2, d))
+                            : a + b + c2 + d;
                 }
             }
         }
@@ -225,16 +249,23 @@ public final class QuantizedCnn extends QuantizedModel {
             for (int py = 0; py < ps; py++) {
                 for (int px = 0; px < ps; px++) {
                     LinearCombination max = null;
+                    LinearCombination.Sum sum = new LinearCombination.Sum();
                     for (int k = 0; k < 4; k++) {
                         LinearCombination acc = convAccumulator(b, in, p, c, 2 * py + k / 2, 2 * px + k % 2);
-                        max = max == null ? acc : Selection.max(b, acc, max, width);
+                        if (pooling == Pooling.MAX) {
+                            max = max == null ? acc : Selection.max(b, acc, max, width);
+                        } else {
+                            sum.add(ModelCircuit.activate(b, acc, convBound, convShift, true));
+                        }
                     }
-                    pooled[(c * ps + py) * ps + px] = ModelCircuit.activate(b, max, convBound, convShift, true);
+                    pooled[(c * ps + py) * ps + px] = pooling == Pooling.MAX
+                            ? ModelCircuit.activate(b, max, convBound, convShift, true) : sum.build();
                 }
             }
         }
         stages.record("conv " + channels + " x " + kernel + "x" + kernel + " -> " + cs + "x" + cs
-                + ", 2x2 max pool, relu, rescale 2^" + convShift + " (" + pooled.length + " pools)");
+                + ", relu, rescale 2^" + convShift + ", 2x2 " + (pooling == Pooling.MAX ? "max" : "sum")
+                + " pool (" + pooled.length + " pools)");
         LinearCombination[] logits = new LinearCombination[dense.out()];
         for (int j = 0; j < logits.length; j++) {
             LinearCombination.Sum acc = new LinearCombination.Sum();

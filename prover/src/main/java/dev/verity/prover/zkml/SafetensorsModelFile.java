@@ -37,7 +37,7 @@ import java.util.Map;
  *       {@code layers.<l>.shift}, {@code layers.<l>.relu}; tensors {@code layers.<l>.weights} [out, in]
  *       and {@code layers.<l>.bias} [out];</li>
  *   <li>CNN: {@code format = verity-quantized-cnn, version, inputBits, inputSide, conv.shift,
- *       pool = max2x2, dense.shift}; tensors {@code conv.weights} [channels, kernel, kernel],
+ *       pool = max2x2|sum2x2, dense.shift}; tensors {@code conv.weights} [channels, kernel, kernel],
  *       {@code conv.bias}, {@code dense.weights} [out, in], {@code dense.bias}.</li>
  * </ul>
  * Each tensor is written in the narrowest of the four integer types that holds its values.
@@ -86,7 +86,7 @@ final class SafetensorsModelFile {
                 metadata.put("inputBits", Integer.toString(QuantizedModel.INPUT_BITS));
                 metadata.put("inputSide", Integer.toString(cnn.side()));
                 metadata.put("conv.shift", Integer.toString(cnn.convShift()));
-                metadata.put("pool", ModelFile.MAX_POOL);
+                metadata.put("pool", cnn.pooling().fileName());
                 metadata.put("dense.shift", Integer.toString(cnn.dense().shift()));
                 tensors.put("conv.weights", new Tensor(cnn.convWeights(), cnn.channels(), cnn.kernel(), cnn.kernel()));
                 tensors.put("conv.bias", new Tensor(cnn.convBias(), cnn.channels()));
@@ -244,8 +244,9 @@ final class SafetensorsModelFile {
     }
 
     private static QuantizedCnn cnn(Header h) throws FormatException {
-        if (!ModelFile.MAX_POOL.equals(h.meta("pool"))) {
-            throw new FormatException(h.source, "__metadata__.pool must be \"" + ModelFile.MAX_POOL + "\"");
+        Pooling pooling = Pooling.ofFileName(h.meta("pool"));
+        if (pooling == null) {
+            throw new FormatException(h.source, "__metadata__.pool must be \"max2x2\" or \"sum2x2\"");
         }
         long[][] cw = new long[1][];
         int[] conv = h.tensor("conv.weights", 3, cw);
@@ -260,7 +261,8 @@ final class SafetensorsModelFile {
         long[][] db = new long[1][];
         h.tensor("dense.bias", new int[] {dense[0]}, db);
         DenseLayer d = new DenseLayer(dense[1], dense[0], dw[0], db[0], h.metaInt("dense.shift"), false);
-        return new QuantizedCnn(h.metaInt("inputSide"), conv[0], conv[1], cw[0], cb[0], h.metaInt("conv.shift"), d);
+        return new QuantizedCnn(h.metaInt("inputSide"), conv[0], conv[1], cw[0], cb[0], h.metaInt("conv.shift"),
+                pooling, d);
     }
 
     /** The parsed header: typed access to metadata and tensors, and the check that the data is covered exactly. */

@@ -69,10 +69,35 @@ class CnnCircuitTest {
         return new QuantizedCnn(side, channels, kernel, w, b, shift, new DenseLayer(in, 10, dw, db, 0, false));
     }
 
+    static QuantizedCnn withPooling(QuantizedCnn cnn, Pooling pooling) {
+        return new QuantizedCnn(cnn.side(), cnn.channels(), cnn.kernel(), cnn.convWeights(), cnn.convBias(),
+                cnn.convShift(), pooling, cnn.dense());
+    }
+
+    /** Sum pooling on the hand-computed example: activations 9, 11, 15, 17 and 4, 3, 2, 1 sum to 52 and 10. */
+    @Test
+    void sumPoolingInterpreterComputesByHand() {
+        long[] conv = {0, 1, 0, 0, 1, 0, 0, 1, 0, -1, 0, 0, 0, 0, 0, 0, 0, 0};
+        DenseLayer dense = new DenseLayer(2, 2, new long[] {1, 2, -1, 1}, new long[] {0, 3}, 0, false);
+        QuantizedCnn cnn = new QuantizedCnn(4, 2, 3, conv, new long[] {1, 9}, 1, Pooling.AVERAGE, dense);
+        int[] px = new int[16];
+        for (int i = 0; i < 16; i++) {
+            px[i] = i + 1;
+        }
+        // logits: 52 + 2 * 10 = 72, 3 - 52 + 10 = -39
+        assertArrayEquals(new long[] {72, -39}, cnn.logits(px));
+    }
+
     @Test
     void circuitOutputsEqualTheInterpreter() {
+        for (Pooling pooling : Pooling.values()) {
+            circuitOutputsEqualTheInterpreter(pooling);
+        }
+    }
+
+    private void circuitOutputsEqualTheInterpreter(Pooling pooling) {
         Random rnd = new Random(31);
-        QuantizedCnn cnn = randomCnn(rnd, 9, 3, 4, 6);
+        QuantizedCnn cnn = withPooling(randomCnn(rnd, 9, 3, 4, 6), pooling);
         for (int trial = 0; trial < 6; trial++) {
             int[] px = new int[81];
             for (int i = 0; i < px.length; i++) {
@@ -101,8 +126,14 @@ class CnnCircuitTest {
      */
     @Test
     void everyHintOfASmallCnnIsChecked() {
+        for (Pooling pooling : Pooling.values()) {
+            everyHintOfASmallCnnIsChecked(pooling);
+        }
+    }
+
+    private void everyHintOfASmallCnnIsChecked(Pooling pooling) {
         Random rnd = new Random(32);
-        QuantizedCnn cnn = randomCnn(rnd, 5, 2, 2, 5);
+        QuantizedCnn cnn = withPooling(randomCnn(rnd, 5, 2, 2, 5), pooling);
         int[] px = new int[25];
         for (int i = 0; i < px.length; i++) {
             px[i] = rnd.nextInt(256);
@@ -128,7 +159,7 @@ class CnnCircuitTest {
                     || !c.publicSignals().equals(reference.publicSignals()), "changed hint " + t + " accepted");
             checked++;
         }
-        assertTrue(checked > 200, "checked " + checked);
+        assertTrue(checked > 200, pooling + ": checked " + checked);
     }
 
     @Test
@@ -142,9 +173,17 @@ class CnnCircuitTest {
         int[] px = new int[81];
         java.util.Arrays.fill(px, 200);
         assertArrayEquals(cnn.logits(px), back.logits(px));
+        QuantizedCnn summed = withPooling(cnn, Pooling.AVERAGE);
+        for (String name : new String[] {"sum.json", "sum.safetensors"}) {
+            ModelFile.write(summed, dir.resolve(name));
+            QuantizedCnn read = (QuantizedCnn) ModelFile.read(dir.resolve(name));
+            assertEquals(Pooling.AVERAGE, read.pooling());
+            assertArrayEquals(summed.logits(px), read.logits(px));
+        }
 
         String good = ModelFile.toJson(cnn);
-        assertProblem(good.replace("\"pool\":\"max2x2\"", "\"pool\":\"avg2x2\""), "pool must be \"max2x2\"");
+        assertProblem(good.replace("\"pool\":\"max2x2\"", "\"pool\":\"avg2x2\""),
+                "pool must be \"max2x2\" or \"sum2x2\"");
         assertProblem(good.replace("\"kernel\":4", "\"kernel\":3"), "must be even for 2 x 2 pooling");
         assertProblem(good.replace("\"channels\":3", "\"channels\":2"), "convolution weights");
         assertProblem(good.replace("\"inputSide\":9", "\"inputSide\":11"), "the dense layer must take the 48");

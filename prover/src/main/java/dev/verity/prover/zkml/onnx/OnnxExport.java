@@ -4,6 +4,7 @@ import dev.verity.prover.zkml.onnx.OnnxGraph.Attribute;
 import dev.verity.prover.zkml.onnx.OnnxGraph.Node;
 import dev.verity.prover.zkml.onnx.OnnxGraph.Tensor;
 import dev.verity.prover.zkml.onnx.OnnxGraph.ValueInfo;
+import dev.verity.prover.zkml.Pooling;
 import dev.verity.prover.zkml.train.FloatCnn;
 import dev.verity.prover.zkml.train.FloatMlp;
 import java.util.ArrayList;
@@ -58,8 +59,11 @@ public final class OnnxExport {
                 node("Conv_0", "Conv", List.of("input", "conv.weight", "conv.bias"), "conv",
                         intsAttr("kernel_shape", k, k), intsAttr("strides", 1, 1), intsAttr("pads", 0, 0, 0, 0)),
                 node("Relu_1", "Relu", List.of("conv"), "relu"),
-                node("MaxPool_2", "MaxPool", List.of("relu"), "pool", intsAttr("kernel_shape", 2, 2),
-                        intsAttr("strides", 2, 2)),
+                model.pooling() == Pooling.MAX
+                        ? node("MaxPool_2", "MaxPool", List.of("relu"), "pool", intsAttr("kernel_shape", 2, 2),
+                                intsAttr("strides", 2, 2))
+                        : node("AveragePool_2", "AveragePool", List.of("relu"), "pool",
+                                intsAttr("kernel_shape", 2, 2), intsAttr("strides", 2, 2)),
                 node("Flatten_3", "Flatten", List.of("pool"), "flat", intAttr("axis", 1)),
                 node("Gemm_4", "Gemm", List.of("flat", "fc.weight", "fc.bias"), "logits", intAttr("transB", 1)));
         return new OnnxGraph("verity-cnn", nodes, init,

@@ -2,6 +2,7 @@ package dev.verity.prover.zkml.onnx;
 
 import dev.verity.prover.zkml.onnx.OnnxGraph.Node;
 import dev.verity.prover.zkml.onnx.OnnxGraph.Tensor;
+import dev.verity.prover.zkml.Pooling;
 import dev.verity.prover.zkml.train.FloatCnn;
 import dev.verity.prover.zkml.train.FloatMlp;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.Map;
  * <ul>
  *   <li>an MLP: dense layers (Gemm, or MatMul then Add, with constant weights) with Relu between
  *       them and none after the last;</li>
- *   <li>the small CNN: Conv (one input channel, stride 1, no padding) then Relu then MaxPool
+ *   <li>the small CNN: Conv (one input channel, stride 1, no padding) then Relu then MaxPool or AveragePool
  *       2 x 2 stride 2, then Flatten or Reshape, then one dense layer.</li>
  * </ul>
  * Flatten, Reshape and Identity pass the data through; Constant, Shape, Gather, Unsqueeze, Concat
@@ -37,7 +38,7 @@ public final class OnnxImport {
     private record Conv(Node node, int channels, int kernel, double[] weights, double[] bias) implements Layer {
     }
 
-    private record Pool(Node node) implements Layer {
+    private record Pool(Node node, Pooling pooling) implements Layer {
     }
 
     private record ReluLayer(Node node) implements Layer {
@@ -73,13 +74,12 @@ public final class OnnxImport {
                 case "Add" -> addBias(n, constants, layers);
                 case "Relu" -> layers.add(new ReluLayer(n));
                 case "Conv" -> layers.add(conv(n, constants));
-                case "MaxPool" -> layers.add(maxPool(n));
+                case "MaxPool" -> layers.add(pool(n, Pooling.MAX));
+                case "AveragePool" -> layers.add(pool(n, Pooling.AVERAGE));
                 case "Flatten", "Reshape", "Identity" -> {
                 }
-                case "AveragePool" -> throw new UnsupportedModelException(n.describe()
-                        + ": Verity's CNN circuit pools with MaxPool 2 x 2; average pooling is not compiled");
                 default -> throw new UnsupportedModelException(n.describe() + ": unsupported op (Verity compiles "
-                        + "Gemm, MatMul, Add, Relu, Conv, MaxPool, Flatten, Reshape, Identity and the shape ops "
+                        + "Gemm, MatMul, Add, Relu, Conv, MaxPool, AveragePool, Flatten, Reshape, Identity and the shape ops "
                         + "Constant, Shape, Gather, Unsqueeze, Concat, Cast)");
             }
             current = n.outputs().get(0);
@@ -172,8 +172,8 @@ public final class OnnxImport {
 
     private static FloatCnn cnn(OnnxGraph graph, List<Layer> layers) {
         if (layers.size() != 4 || !(layers.get(0) instanceof Conv conv) || !(layers.get(1) instanceof ReluLayer)
-                || !(layers.get(2) instanceof Pool) || !(layers.get(3) instanceof Dense dense)) {
-            throw new UnsupportedModelException("a CNN must be Conv, Relu, MaxPool, (Flatten), dense; got "
+                || !(layers.get(2) instanceof Pool pool) || !(layers.get(3) instanceof Dense dense)) {
+            throw new UnsupportedModelException("a CNN must be Conv, Relu, MaxPool or AveragePool, (Flatten), dense; got "
                     + layers.stream().map(l -> nodeOf(l).opType()).toList());
         }
         long[] dims = graph.inputs().get(0).dims();
@@ -192,7 +192,7 @@ public final class OnnxImport {
             throw new UnsupportedModelException(dense.node().describe() + ": takes " + dense.in()
                     + " inputs but the pool gives " + conv.channels() * pooled * pooled);
         }
-        return FloatCnn.of(side, conv.channels(), conv.kernel(), dense.out(), conv.weights(), conv.bias(),
+        return FloatCnn.of(side, conv.channels(), conv.kernel(), dense.out(), pool.pooling(), conv.weights(), conv.bias(),
                 dense.weights(), dense.bias());
     }
 
@@ -274,7 +274,7 @@ public final class OnnxImport {
         return new Conv(n, channels, kernel, weights, bias);
     }
 
-    private static Pool maxPool(Node n) {
+    private static Pool pool(Node n, Pooling pooling) {
         long[] kernel = n.intsAttribute("kernel_shape", new long[0]);
         long[] strides = n.intsAttribute("strides", new long[] {1, 1});
         if (!Arrays.equals(kernel, new long[] {2, 2}) || !Arrays.equals(strides, new long[] {2, 2})) {
@@ -282,7 +282,7 @@ public final class OnnxImport {
                     + "kernel " + Arrays.toString(kernel) + " strides " + Arrays.toString(strides));
         }
         OnnxRunner.apply(n, new OnnxRunner.Value[] {new OnnxRunner.Value(new int[] {1, 1, 2, 2}, new double[4])});
-        return new Pool(n);
+        return new Pool(n, pooling);
     }
 
     private static Tensor constant(Node n, int input, Map<String, Tensor> constants) {

@@ -1,6 +1,7 @@
 package dev.verity.prover.zkml.train;
 
 import dev.verity.prover.zkml.DenseLayer;
+import dev.verity.prover.zkml.Pooling;
 import dev.verity.prover.zkml.QuantizedCnn;
 
 /**
@@ -39,7 +40,8 @@ public final class CnnQuantizer {
             convB[c] = Math.round(model.convBias[c] / convAccScale) + half;
         }
 
-        double pooledScale = convAccScale * Math.pow(2, shift);
+        // an activation's step; average pooling's integer form is the sum, a quarter of a step
+        double pooledScale = convAccScale * Math.pow(2, shift) / (model.pooling() == Pooling.AVERAGE ? 4 : 1);
         double denseWeightScale = weightScale(model.denseWeights, maxCode);
         double denseAccScale = pooledScale * denseWeightScale;
         long[] denseB = new long[model.classes()];
@@ -49,7 +51,8 @@ public final class CnnQuantizer {
         int in = model.denseWeights.length / model.classes();
         DenseLayer dense = new DenseLayer(in, model.classes(), round(model.denseWeights, denseWeightScale), denseB, 0,
                 false);
-        return new QuantizedCnn(model.side(), model.channels(), model.kernel(), convW, convB, shift, dense);
+        return new QuantizedCnn(model.side(), model.channels(), model.kernel(), convW, convB, shift, model.pooling(),
+                dense);
     }
 
     private static double weightScale(double[] w, double maxCode) {

@@ -1,10 +1,11 @@
 package dev.verity.prover.zkml.train;
 
+import dev.verity.prover.zkml.Pooling;
 import java.util.Random;
 
 /**
  * A float small CNN over one square image: {@code channels} convolution filters of
- * {@code kernel x kernel} (stride 1, no padding) with ReLU, 2 x 2 max pooling, and a dense layer
+ * {@code kernel x kernel} (stride 1, no padding) with ReLU, 2 x 2 max or average pooling, and a dense layer
  * over the pooled values (flattened channel, row, column) giving the logits. The layouts are those
  * of {@link dev.verity.prover.zkml.QuantizedCnn}.
  */
@@ -12,6 +13,7 @@ public final class FloatCnn implements Trainer.Trainable {
     private final int side;
     private final int channels;
     private final int kernel;
+    private final Pooling pooling;
     final double[] convWeights;
     final double[] convBias;
     final double[] denseWeights;
@@ -22,13 +24,14 @@ public final class FloatCnn implements Trainer.Trainable {
     record Pass(double[] conv, double[] pooled, int[] poolArgmax, double[] logits) {
     }
 
-    private FloatCnn(int side, int channels, int kernel, int classes, Random rnd) {
+    private FloatCnn(int side, int channels, int kernel, int classes, Pooling pooling, Random rnd) {
         if ((side - kernel + 1) % 2 != 0 || kernel < 1 || channels < 1) {
             throw new IllegalArgumentException("the convolution's output side must be even for 2 x 2 pooling");
         }
         this.side = side;
         this.channels = channels;
         this.kernel = kernel;
+        this.pooling = pooling;
         this.classes = classes;
         convWeights = gaussian(rnd, channels * kernel * kernel, Math.sqrt(2.0 / (kernel * kernel)));
         convBias = new double[channels];
@@ -38,9 +41,9 @@ public final class FloatCnn implements Trainer.Trainable {
     }
 
     /** A model with the given weights (copied), in the layouts of {@link dev.verity.prover.zkml.QuantizedCnn}. */
-    public static FloatCnn of(int side, int channels, int kernel, int classes, double[] convWeights, double[] convBias,
-            double[] denseWeights, double[] denseBias) {
-        FloatCnn m = new FloatCnn(side, channels, kernel, classes, new Random(0));
+    public static FloatCnn of(int side, int channels, int kernel, int classes, Pooling pooling, double[] convWeights,
+            double[] convBias, double[] denseWeights, double[] denseBias) {
+        FloatCnn m = new FloatCnn(side, channels, kernel, classes, pooling, new Random(0));
         if (convWeights.length != m.convWeights.length || convBias.length != channels
                 || denseWeights.length != m.denseWeights.length || denseBias.length != classes) {
             throw new IllegalArgumentException("weights do not match " + channels + " filters of " + kernel + " x "
@@ -54,8 +57,8 @@ public final class FloatCnn implements Trainer.Trainable {
     }
 
     /** He-initialized filters, dense weights of variance 1 / inputs, zero biases, from {@code seed}. */
-    public static FloatCnn initialize(long seed, int side, int channels, int kernel, int classes) {
-        return new FloatCnn(side, channels, kernel, classes, new Random(seed));
+    public static FloatCnn initialize(long seed, int side, int channels, int kernel, int classes, Pooling pooling) {
+        return new FloatCnn(side, channels, kernel, classes, pooling, new Random(seed));
     }
 
     private static double[] gaussian(Random rnd, int n, double std) {
@@ -80,6 +83,10 @@ public final class FloatCnn implements Trainer.Trainable {
 
     public int classes() {
         return classes;
+    }
+
+    public Pooling pooling() {
+        return pooling;
     }
 
     int convSide() {
@@ -134,14 +141,16 @@ public final class FloatCnn implements Trainer.Trainable {
             for (int py = 0; py < ps; py++) {
                 for (int px = 0; px < ps; px++) {
                     int best = (c * cs + 2 * py) * cs + 2 * px;
+                    double sum = conv[best];
                     for (int k = 1; k < 4; k++) {
                         int at = (c * cs + 2 * py + k / 2) * cs + 2 * px + k % 2;
+                        sum += conv[at];
                         if (conv[at] > conv[best]) {
                             best = at;
                         }
                     }
                     int i = (c * ps + py) * ps + px;
-                    pooled[i] = conv[best];
+                    pooled[i] = pooling == Pooling.MAX ? conv[best] : sum / 4;
                     argmax[i] = best;
                 }
             }
@@ -161,7 +170,7 @@ public final class FloatCnn implements Trainer.Trainable {
     /** The largest activation of the convolution (after ReLU) for input x. */
     double maxActivation(double[] x) {
         double max = 0;
-        for (double v : forward(x).pooled()) {
+        for (double v : forward(x).conv()) {
             max = Math.max(max, v);
         }
         return max;
@@ -182,7 +191,8 @@ public final class FloatCnn implements Trainer.Trainable {
 
     /**
      * Backpropagation: the dense layer, then each pool's gradient to the position it took its
-     * maximum from (where the ReLU is active), then the filters.
+     * maximum from, or a quarter of it to each of the four for average pooling (where the ReLU is
+     * active), then the filters.
      */
     @Override
     public void addGradient(double[] x, int label, double[][] grads) {
@@ -201,25 +211,43 @@ public final class FloatCnn implements Trainer.Trainable {
             }
         }
         int cs = convSide();
+        int ps = pooledSide();
         for (int i = 0; i < in; i++) {
             if (pass.pooled()[i] <= 0) {
-                continue; // ReLU inactive: no gradient reaches the filter
+                continue; // every activation of the pool is 0: no gradient reaches the filter
             }
             double g = 0;
             for (int j = 0; j < classes; j++) {
                 g += denseWeights[j * in + i] * d[j];
             }
-            int at = pass.poolArgmax()[i];
-            int c = at / (cs * cs);
-            int y = at % (cs * cs) / cs;
-            int xx = at % cs;
-            gConvB[c] += g;
-            for (int u = 0; u < kernel; u++) {
-                int row = (y + u) * side + xx;
-                int w = (c * kernel + u) * kernel;
-                for (int v = 0; v < kernel; v++) {
-                    gConvW[w + v] += g * x[row + v];
+            if (pooling == Pooling.MAX) {
+                addFilterGradient(x, pass.poolArgmax()[i], g, gConvW, gConvB);
+                continue;
+            }
+            int c = i / (ps * ps);
+            int py = i % (ps * ps) / ps;
+            int px = i % ps;
+            for (int k = 0; k < 4; k++) {
+                int at = (c * cs + 2 * py + k / 2) * cs + 2 * px + k % 2;
+                if (pass.conv()[at] > 0) {
+                    addFilterGradient(x, at, g / 4, gConvW, gConvB);
                 }
+            }
+        }
+    }
+
+    /** Adds {@code g} times the gradient of the convolution's output {@code at} (an active ReLU). */
+    private void addFilterGradient(double[] x, int at, double g, double[] gConvW, double[] gConvB) {
+        int cs = convSide();
+        int c = at / (cs * cs);
+        int y = at % (cs * cs) / cs;
+        int xx = at % cs;
+        gConvB[c] += g;
+        for (int u = 0; u < kernel; u++) {
+            int row = (y + u) * side + xx;
+            int w = (c * kernel + u) * kernel;
+            for (int v = 0; v < kernel; v++) {
+                gConvW[w + v] += g * x[row + v];
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.verity.prover.zkml.train;
 
+import dev.verity.prover.zkml.Pooling;
 import dev.verity.prover.zkml.QuantizedCnn;
 
 /**
@@ -22,8 +23,13 @@ public final class MnistCnn {
     }
 
     public static Trained train(MnistDigits.Split split, int epochs, long seed) {
+        return train(split, epochs, seed, Pooling.MAX);
+    }
+
+    /** {@link #train} with the pooling chosen. */
+    public static Trained train(MnistDigits.Split split, int epochs, long seed, Pooling pooling) {
         FloatCnn model = Trainer.train(FloatCnn.initialize(seed, MnistDigits.SIDE, CHANNELS, KERNEL,
-                MnistDigits.CLASSES), split.train(), new Trainer.Options(epochs, BATCH, LEARNING_RATE, seed));
+                MnistDigits.CLASSES, pooling), split.train(), new Trainer.Options(epochs, BATCH, LEARNING_RATE, seed));
         QuantizedCnn quantized = CnnQuantizer.quantize(model, split.train(), MlpQuantizer.INT8);
         Dataset test = split.test();
         Evaluation evaluation = Evaluation.of(test, k -> model.predict(test.scaled(k)),

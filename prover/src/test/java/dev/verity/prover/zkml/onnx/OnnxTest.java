@@ -11,6 +11,7 @@ import ai.onnxruntime.OrtSession;
 import dev.verity.prover.io.FormatException;
 import dev.verity.prover.zkml.onnx.OnnxGraph.Node;
 import dev.verity.prover.zkml.train.Dataset;
+import dev.verity.prover.zkml.Pooling;
 import dev.verity.prover.zkml.train.FloatCnn;
 import dev.verity.prover.zkml.train.FloatMlp;
 import dev.verity.prover.zkml.train.MnistDigits;
@@ -44,7 +45,7 @@ class OnnxTest {
         double[] cb = gaussian(rnd, 6, 0.1);
         double[] dw = gaussian(rnd, 10 * 864, 0.05);
         double[] db = gaussian(rnd, 10, 0.1);
-        return FloatCnn.of(28, 6, 5, 10, cw, cb, dw, db);
+        return FloatCnn.of(28, 6, 5, 10, Pooling.MAX, cw, cb, dw, db);
     }
 
     private static double[] gaussian(Random rnd, int n, double std) {
@@ -115,6 +116,27 @@ class OnnxTest {
             assertSameLogits(reference, mine.data());
             assertSameLogits(reference, cnn.logits(x));
         }
+    }
+
+    /** AveragePool: onnxruntime, Verity's runner and the float model agree; import gives the model back. */
+    @Test
+    void averagePoolCnnRunsAndImports() throws Exception {
+        FloatCnn max = randomCnn(5);
+        FloatCnn avg = FloatCnn.of(28, 6, 5, 10, Pooling.AVERAGE, max.convWeights(), max.convBias(),
+                max.denseWeights(), max.denseBias());
+        Path file = dir.resolve("avg.onnx");
+        OnnxFile.write(OnnxExport.cnn(avg), file);
+        OnnxGraph graph = OnnxFile.read(file);
+        assertEquals("AveragePool", graph.nodes().get(2).opType());
+        for (double[] x : inputs()) {
+            float[] reference = onnxruntime(file, x, new long[] {1, 1, 28, 28});
+            assertSameLogits(reference, OnnxRunner.run(graph, new OnnxRunner.Value(new int[] {1, 1, 28, 28}, x)).data());
+            assertSameLogits(reference, avg.logits(x));
+        }
+        FloatCnn back = OnnxImport.of(graph).cnn();
+        assertEquals(Pooling.AVERAGE, back.pooling());
+        double[] x = inputs().get(1);
+        assertArrayEquals(avg.logits(x), back.logits(x), 1e-5);
     }
 
     @Test
@@ -243,23 +265,19 @@ class OnnxTest {
         UnsupportedModelException e = assertThrows(UnsupportedModelException.class,
                 () -> OnnxImport.of(new OnnxGraph("g", nodes, cnn.initializers(), cnn.inputs(), cnn.outputs())));
         assertEquals("node \"Sigmoid_1\" (op Sigmoid): unsupported op (Verity compiles Gemm, MatMul, Add, Relu, Conv, "
-                + "MaxPool, Flatten, Reshape, Identity and the shape ops Constant, Shape, Gather, Unsqueeze, Concat, "
-                + "Cast)", e.getMessage());
+                + "MaxPool, AveragePool, Flatten, Reshape, Identity and the shape ops Constant, Shape, Gather, Unsqueeze, "
+                + "Concat, Cast)", e.getMessage());
         assertThrows(UnsupportedModelException.class, () -> OnnxRunner.run(new OnnxGraph("g", nodes,
                 cnn.initializers(), cnn.inputs(), cnn.outputs()), new OnnxRunner.Value(new int[] {1, 1, 28, 28},
                 new double[784])));
 
-        List<Node> avg = new ArrayList<>(cnn.nodes());
-        avg.set(2, new Node("pool", "AveragePool", List.of("relu"), List.of("pool"), cnn.nodes().get(2).attributes()));
-        OnnxGraph avgGraph = new OnnxGraph("g", avg, cnn.initializers(), cnn.inputs(), cnn.outputs());
-        e = assertThrows(UnsupportedModelException.class, () -> OnnxImport.of(avgGraph));
-        assertTrue(e.getMessage().startsWith("node \"pool\" (op AveragePool): "), e.getMessage());
-        // the runner computes average pooling (onnxruntime agrees), though no circuit compiles it
-        Path avgFile = dir.resolve("avg.onnx");
-        OnnxFile.write(avgGraph, avgFile);
-        double[] x = inputs().get(0);
-        assertSameLogits(onnxruntime(avgFile, x, new long[] {1, 1, 28, 28}),
-                OnnxRunner.run(avgGraph, new OnnxRunner.Value(new int[] {1, 1, 28, 28}, x)).data());
+        List<Node> avg3 = new ArrayList<>(cnn.nodes());
+        avg3.set(2, new Node("pool", "AveragePool", List.of("relu"), List.of("pool"), Map.of("kernel_shape",
+                new OnnxGraph.Attribute("kernel_shape", null, null, new long[] {3, 3}, null, null, null))));
+        e = assertThrows(UnsupportedModelException.class,
+                () -> OnnxImport.of(new OnnxGraph("g", avg3, cnn.initializers(), cnn.inputs(), cnn.outputs())));
+        assertTrue(e.getMessage().startsWith("node \"pool\" (op AveragePool): only 2 x 2 pooling with stride 2"),
+                e.getMessage());
 
         List<Node> strided = new ArrayList<>(cnn.nodes());
         Map<String, OnnxGraph.Attribute> attrs = new LinkedHashMap<>(cnn.nodes().get(0).attributes());

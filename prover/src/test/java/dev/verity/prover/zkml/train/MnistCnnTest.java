@@ -1,5 +1,6 @@
 package dev.verity.prover.zkml.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,6 +8,7 @@ import dev.verity.prover.field.Fr;
 import dev.verity.prover.r1cs.Circuit;
 import dev.verity.prover.zkml.InputCommitment;
 import dev.verity.prover.zkml.ModelCircuit;
+import dev.verity.prover.zkml.Pooling;
 import dev.verity.prover.zkml.QuantizedCnn;
 import dev.verity.prover.zkml.QuantizedModel;
 import java.math.BigInteger;
@@ -102,5 +104,60 @@ class MnistCnnTest {
                 System.out.println("CNN circuit: " + c.cs().nConstraints() + " constraints " + result.costs());
             }
         }
+    }
+
+    /**
+     * Average pooling: trained on the real digits, quantized (the 1/4 folded into the dense layer,
+     * the circuit summing the four activations), as accurate as max pooling's model, and the
+     * circuit reproduces its interpreter.
+     */
+    @Test
+    void averagePoolingTrainsQuantizesAndCompiles() {
+        MnistCnn.Trained avg = MnistCnn.train(MnistData.split(), 1, 7, Pooling.AVERAGE);
+        System.out.println("CNN 6 x 5x5 average pooling, 1 epoch: " + avg.evaluation());
+        Evaluation e = avg.evaluation();
+        assertEquals(Pooling.AVERAGE, avg.quantized().pooling());
+        assertTrue(e.floatAccuracy() > 0.85, e.toString());
+        assertTrue(Math.abs(e.floatAccuracy() - e.quantizedAccuracy()) <= 0.01, e.toString());
+        assertTrue(e.agreement() >= 0.98, e.toString());
+        int[] px = MnistData.split().test().images()[5];
+        ModelCircuit.Result result = ModelCircuit.build(avg.quantized(), px, BigInteger.TEN, ADDRESS);
+        Circuit c = result.circuit();
+        assertEquals(-1, c.cs().firstUnsatisfied(c.witness()));
+        assertArrayEquals(avg.quantized().logits(px), result.logits());
+        System.out.println("CNN (average pooling) circuit: " + c.cs().nConstraints() + " constraints");
+    }
+
+    /** The backward pass of average pooling against finite differences of the loss. */
+    @Test
+    void averagePoolingGradientMatchesFiniteDifferences() {
+        FloatCnn f = FloatCnn.initialize(3, 8, 2, 3, 4, Pooling.AVERAGE);
+        double[] x = new double[64];
+        java.util.Random rnd = new java.util.Random(4);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rnd.nextDouble();
+        }
+        double[][] params = f.parameters();
+        double[][] grads = new double[params.length][];
+        for (int t = 0; t < params.length; t++) {
+            grads[t] = new double[params[t].length];
+        }
+        f.addGradient(x, 2, grads);
+        double h = 1e-6;
+        for (int t = 0; t < params.length; t++) {
+            for (int k = 0; k < params[t].length; k += 3) {
+                double saved = params[t][k];
+                params[t][k] = saved + h;
+                double up = loss(f, x, 2);
+                params[t][k] = saved - h;
+                double down = loss(f, x, 2);
+                params[t][k] = saved;
+                assertEquals((up - down) / (2 * h), grads[t][k], 1e-5, "tensor " + t + " index " + k);
+            }
+        }
+    }
+
+    private static double loss(FloatCnn f, double[] x, int label) {
+        return -Math.log(Trainer.softmax(f.logits(x))[label]);
     }
 }
