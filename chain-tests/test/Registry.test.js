@@ -3,7 +3,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { network } from "hardhat";
-import { encodePacked, keccak256, parseEther, toHex, concat } from "viem";
+import { encodePacked, keccak256, parseEther, toHex, concat, decodeErrorResult, toFunctionSelector, slice } from "viem";
 
 const { viem, networkHelpers } = await network.create();
 const WINDOW = 600n;
@@ -29,6 +29,22 @@ async function rejects(promise, error) {
     assert.match(e.message, new RegExp(error));
     return true;
   });
+}
+
+// submitPacked(): its selector, then modelId, the proof words and the input words, with no ABI offset or length.
+const packed = (modelId, proof, inputs) =>
+  concat([toFunctionSelector("submitPacked()"), encodePacked(["uint256", "uint256[8]", "uint256[]"], [modelId, proof, inputs])]);
+
+// Sends raw call data (which viem cannot encode from the ABI) and decodes a revert with the Registry's ABI.
+async function sendRaw(registry, wallet, data) {
+  const publicClient = await viem.getPublicClient();
+  try {
+    await publicClient.call({ account: wallet.account, to: registry.address, data });
+  } catch (e) {
+    const raw = e.walk((c) => typeof c.data === "string" && c.data.startsWith("0x"))?.data;
+    throw new Error(raw ? decodeErrorResult({ abi: registry.abi, data: raw }).errorName : e.message);
+  }
+  return wallet.sendTransaction({ to: registry.address, data });
 }
 
 // The Registry's leaves and OpenZeppelin's sorted-pair Merkle tree.
@@ -89,6 +105,27 @@ describe("Registry", () => {
     assert.equal(event.args.output, 6n);
     await rejects(registry.write.submit([1n, PROOF.map((w) => w + 1n), inputs], as(operator)), "AlreadyRecorded");
     await rejects(registry.write.submit([1n, PROOF, inputs.slice(0, 2)], as(operator)), "WrongInputCount");
+  });
+
+  it("takes packed submissions with the same checks", async () => {
+    const { registry, verifier, operator, other, as } = await networkHelpers.loadFixture(deploy);
+    const inputs = inputsOf(operator, 5n, 6n);
+    const call = packed(1n, PROOF, inputs);
+    await rejects(sendRaw(registry, other, call), "SubmitterMismatch");
+    await rejects(sendRaw(registry, operator, packed(2n, PROOF, inputs)), "InactiveModel");
+    await rejects(sendRaw(registry, operator, packed(1n, PROOF, inputs.slice(0, 2))), "WrongInputCount");
+    await rejects(sendRaw(registry, operator, packed(1n, PROOF, [...inputs, 0n])), "WrongInputCount");
+    await rejects(sendRaw(registry, operator, concat([call, "0x00"])), "WrongInputCount");
+    await rejects(sendRaw(registry, operator, slice(call, 0, 100)), "WrongInputCount");
+    await verifier.write.setAnswer([false]);
+    await rejects(sendRaw(registry, operator, call), "InvalidProof");
+    await verifier.write.setAnswer([true]);
+    await sendRaw(registry, operator, call);
+    assert.deepEqual(await registry.read.resultOf([1n, 5n]), [true, 6n]);
+    const [event] = await registry.getEvents.ResultRecorded();
+    assert.deepEqual([event.args.modelId, event.args.inputCommitment, event.args.output], [1n, 5n, 6n]);
+    await rejects(sendRaw(registry, operator, packed(1n, PROOF.map((w) => w + 1n), inputs)), "AlreadyRecorded");
+    await rejects(registry.write.submit([1n, PROOF, inputs], as(operator)), "AlreadyRecorded");
   });
 
   it("records zero outputs and batches atomically", async () => {

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * the gas per proof of {@code verifyBatch}. Every figure is a mined transaction's gasUsed (the
  * 21,000 base and calldata included); "execution" leaves out that intrinsic part. Every measured
  * call is first checked to return true. Keys come from the (unsafe, bench-only) dev setup. Last,
- * the Registry's direct submission against the bare verification it contains.
+ * the Registry's direct submissions against the bare verification they contain.
  */
 public final class GasBench {
     private static final int G_TX = 21_000;
@@ -86,33 +86,47 @@ public final class GasBench {
     }
 
     /**
-     * Registry.submit of a model with public inputs [submitter, input commitment, output] against
-     * the same proof sent to its verifier alone: what recording a result costs on top.
+     * Registry.submit and Registry.submitPacked of a model with public inputs [submitter, input
+     * commitment, output] against the same proof sent to its verifier alone (the compact
+     * {@code verifyProof(uint256[8], uint256[3])} the Registry calls): what recording a result costs
+     * on top. Each submission records a fresh statement, so both pay for a new result slot.
      */
     private void registrySubmission(Chain chain) throws IOException, InterruptedException {
         PublicInputsCircuit circuit = PublicInputsCircuit.of(3);
         SecureRandom random = new SecureRandom();
         Zkey zkey = DevSetup.generate(circuit.constraints(), random, Progress.NONE);
-        List<BigInteger> inputs = List.of(new BigInteger(chain.address().substring(2), 16),
-                new BigInteger(250, random), new BigInteger(250, random));
-        Witness witness = circuit.witness(inputs, new BigInteger(250, random));
-        Proof proof = Prover.prove(zkey, witness, random, Progress.NONE);
-        String verifier = deploy(chain, new Key(3, zkey, List.of(proof), List.of(witness.publicSignals(3))), false);
+        BigInteger submitter = new BigInteger(chain.address().substring(2), 16);
+        List<List<BigInteger>> statements = new ArrayList<>();
+        List<List<BigInteger>> proofs = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            List<BigInteger> inputs = List.of(submitter, new BigInteger(250, random), new BigInteger(250, random));
+            Witness witness = circuit.witness(inputs, new BigInteger(250, random));
+            statements.add(inputs);
+            proofs.add(VerifierCalls.proofWords(Prover.prove(zkey, witness, random, Progress.NONE)));
+        }
+        String verifier = deploy(chain, new Key(3, zkey, List.of(), List.of()), false);
         SolcJs.Artifact registry = new SolcJs(tools).compile(tools.home().resolve("contracts/src/main/solidity/Registry.sol"),
                 "Registry", dir.resolve("solc-registry"));
         String address = chain.deploy(registry.bytecode(), RegistryCalls.constructorArguments(600, 300,
                 BigInteger.TEN.pow(18), 5000, chain.address())).contractAddress();
         chain.send(address, RegistryCalls.registerModel(new byte[32], verifier, 3, 0, 1, 2), BigInteger.ZERO);
-        List<BigInteger> proofWords = VerifierCalls.proofWords(proof);
-        long bare = measure(chain, verifier, new VerifierCalls(3).verifyProofWords(false, proofWords, inputs));
-        Chain.Receipt submitted = chain.send(address, RegistryCalls.submit(1, proofWords, inputs), BigInteger.ZERO);
-        if (!submitted.success()) {
-            throw new IllegalStateException("Registry.submit failed in " + submitted.hash());
+        out.printf("%n## Registry direct submission (records the result) vs the bare verifyProof(uint256[8], uint256[3])%n");
+        out.printf("%-14s %14s %14s %10s%n", "call", "gas", "verifyProof", "overhead");
+        for (int i = 0; i < 2; i++) {
+            boolean packed = i == 1;
+            List<BigInteger> proofWords = proofs.get(i);
+            List<BigInteger> inputs = statements.get(i);
+            long bare = measure(chain, verifier, new VerifierCalls(3).verifyProofWords(false, proofWords, inputs));
+            byte[] call = packed ? RegistryCalls.submitPacked(1, proofWords, inputs)
+                    : RegistryCalls.submit(1, proofWords, inputs);
+            Chain.Receipt submitted = chain.send(address, call, BigInteger.ZERO);
+            if (!submitted.success()) {
+                throw new IllegalStateException("Registry." + (packed ? "submitPacked" : "submit") + " failed in "
+                        + submitted.hash());
+            }
+            long gas = submitted.gasUsed().longValueExact();
+            out.printf("%-14s %14d %14d %10d%n", packed ? "submitPacked" : "submit", gas, bare, gas - bare);
         }
-        long submit = submitted.gasUsed().longValueExact();
-        out.printf("%n## Registry.submit (records the result) vs the bare verifyProof, 3 public inputs%n");
-        out.printf("%14s %14s %10s%n", "submit", "verifyProof", "overhead");
-        out.printf("%14d %14d %10d%n", submit, bare, submit - bare);
     }
 
     /** A dev-setup key for a circuit with {@code nPublic} inputs and {@code count} proofs of random statements. */

