@@ -128,6 +128,39 @@ describe("Registry", () => {
     await rejects(registry.write.submit([1n, PROOF, inputs], as(operator)), "AlreadyRecorded");
   });
 
+  it("checks a private-weights model's commitment on every path", async () => {
+    const { registry, verifier, operator, other, as } = await networkHelpers.loadFixture(deploy);
+    const R = 21888242871839275222246405745257275088548364400416034343698204186575808495617n;
+    const W = 123456789n;
+    const w = toHex(W, { size: 32 });
+    await rejects(registry.write.registerCommittedModel([w, verifier.address, 4, 0, 1, 2, 4]), "InvalidModel");
+    await rejects(registry.write.registerCommittedModel([w, verifier.address, 4, 0, 1, 2, 0]), "InvalidModel");
+    await rejects(registry.write.registerCommittedModel([w, verifier.address, 4, 0, 1, 2, 2]), "InvalidModel");
+    await rejects(registry.write.registerCommittedModel([toHex(R, { size: 32 }), verifier.address, 4, 0, 1, 2, 3]),
+      "InvalidModel");
+    await registry.write.registerCommittedModel([w, verifier.address, 4, 0, 1, 2, 3]);
+    const [registered] = await registry.getEvents.ModelWeightsCommitted();
+    assert.deepEqual([registered.args.modelId, registered.args.weightsIndex], [2n, 3]);
+    const good = [...inputsOf(operator, 5n, 6n), W];
+    const otherWeights = [...inputsOf(operator, 7n, 8n), W + 1n];
+    await rejects(registry.write.submit([2n, PROOF, otherWeights], as(operator)), "WeightsMismatch");
+    await rejects(sendRaw(registry, operator, packed(2n, PROOF, otherWeights)), "WeightsMismatch");
+    await rejects(registry.write.submitBatch([2n, [PROOF, PROOF], [good, otherWeights]], as(operator)),
+      "WeightsMismatch");
+    await sendRaw(registry, operator, packed(2n, PROOF, good));
+    assert.deepEqual(await registry.read.resultOf([2n, 5n]), [true, 6n]);
+    // a fixed-weights model ignores nothing: its three inputs hold no weights commitment
+    await registry.write.submit([1n, PROOF, inputsOf(operator, 5n, 6n)], as(operator));
+    // an optimistic leaf proving other weights is a fraud even when its proof verifies
+    await registry.write.stake({ value: MIN_STAKE, ...as(operator) });
+    const rows = [good, otherWeights];
+    const t = tree(rows.map((r, i) => leaf(i, PROOF, r)));
+    await registry.write.postBatch([2n, t.root, 2], as(operator));
+    await rejects(registry.write.challenge([1n, 0n, PROOF, rows[0], t.proof(0)], as(other)), "ProofValid");
+    await registry.write.challenge([1n, 1n, PROOF, rows[1], t.proof(1)], as(other));
+    assert.equal((await registry.getEvents.BatchVoided()).length, 1);
+  });
+
   it("records zero outputs and batches atomically", async () => {
     const { registry, verifier, operator, as } = await networkHelpers.loadFixture(deploy);
     const rows = [inputsOf(operator, 10n, 0n), inputsOf(operator, 11n, 7n)];

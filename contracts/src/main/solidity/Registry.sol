@@ -34,7 +34,15 @@ contract Registry is Ownable, ReentrancyGuard {
         bool active;
         /// selector of the verifier's verifyProof(uint256[8], uint256[nPublic])
         bytes4 verifySelector;
+        /// for a model whose weights are private behind the registered commitment: the index of the
+        /// public input that carries that commitment; FIXED_WEIGHTS when the circuit holds the weights
+        uint8 weightsIndex;
     }
+
+    /// Model.weightsIndex of a model whose weights are fixed in its circuit (its verifier binds them).
+    uint8 public constant FIXED_WEIGHTS = 0xff;
+    /// The scalar field's order: a commitment carried by a public input is below it.
+    uint256 private constant R = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
 
     enum BatchStatus {
         None,
@@ -84,6 +92,8 @@ contract Registry is Ownable, ReentrancyGuard {
 
     event ModelRegistered(uint256 indexed modelId, address indexed owner, bytes32 commitment, address verifier,
         uint8 nPublic, uint8 submitterIndex, uint8 inputIndex, uint8 outputIndex);
+    /// A model registered with registerCommittedModel: its proofs carry the commitment at weightsIndex.
+    event ModelWeightsCommitted(uint256 indexed modelId, uint8 weightsIndex);
     event ModelDeactivated(uint256 indexed modelId);
     event Staked(address indexed operator, uint256 amount, uint256 bonded);
     event UnbondingRequested(address indexed operator, uint256 amount, uint256 unbondingEnds);
@@ -103,6 +113,7 @@ contract Registry is Ownable, ReentrancyGuard {
     error InactiveModel(uint256 modelId);
     error WrongInputCount(uint256 expected, uint256 got);
     error SubmitterMismatch(address sender, uint256 submitterInput);
+    error WeightsMismatch(uint256 registered, uint256 proven);
     error InvalidProof();
     error AlreadyRecorded(uint256 modelId, uint256 inputCommitment);
     error BadAmount();
@@ -138,17 +149,37 @@ contract Registry is Ownable, ReentrancyGuard {
 
     // ------------------------------------------------------------------ models
 
-    /// @notice Registers a model: its commitment, its verifier and where its public inputs sit.
+    /// @notice Registers a model whose weights are fixed in its circuit: its commitment (informational:
+    ///         the verifier's key binds the weights), its verifier and where its public inputs sit.
     /// @return modelId the new model's id (ids start at 1)
     function registerModel(bytes32 commitment, address verifier, uint8 nPublic, uint8 submitterIndex,
         uint8 inputIndex, uint8 outputIndex) external returns (uint256 modelId) {
+        modelId = _register(commitment, verifier, nPublic, submitterIndex, inputIndex, outputIndex, FIXED_WEIGHTS);
+    }
+
+    /// @notice Registers a model whose weights are private: one verifier (one key) serves every model
+    ///         of its architecture, so each proof's public input at weightsIndex must equal this
+    ///         model's weights commitment, which every submission path checks.
+    /// @param commitment the weights commitment (a field element, below r)
+    function registerCommittedModel(bytes32 commitment, address verifier, uint8 nPublic, uint8 submitterIndex,
+        uint8 inputIndex, uint8 outputIndex, uint8 weightsIndex) external returns (uint256 modelId) {
+        if (weightsIndex >= nPublic || weightsIndex == submitterIndex || weightsIndex == inputIndex
+            || weightsIndex == outputIndex || uint256(commitment) >= R) {
+            revert InvalidModel();
+        }
+        modelId = _register(commitment, verifier, nPublic, submitterIndex, inputIndex, outputIndex, weightsIndex);
+        emit ModelWeightsCommitted(modelId, weightsIndex);
+    }
+
+    function _register(bytes32 commitment, address verifier, uint8 nPublic, uint8 submitterIndex,
+        uint8 inputIndex, uint8 outputIndex, uint8 weightsIndex) private returns (uint256 modelId) {
         if (verifier.code.length == 0 || nPublic == 0 || submitterIndex >= nPublic || inputIndex >= nPublic
             || outputIndex >= nPublic) {
             revert InvalidModel();
         }
         modelId = ++modelCount;
         models[modelId] = Model(verifier, nPublic, submitterIndex, inputIndex, outputIndex, true,
-            _selector("verifyProof(uint256[8],uint256[", nPublic, "])"));
+            _selector("verifyProof(uint256[8],uint256[", nPublic, "])"), weightsIndex);
         modelCommitments[modelId] = commitment;
         emit ModelRegistered(modelId, msg.sender, commitment, verifier, nPublic, submitterIndex, inputIndex,
             outputIndex);
@@ -263,7 +294,7 @@ contract Registry is Ownable, ReentrancyGuard {
             revert WrongInputCount(n, inputs.length);
         }
         for (uint256 i = 0; i < n; i++) {
-            _checkInputs(m, inputs[i]);
+            _checkInputs(modelId, m, inputs[i]);
         }
         if (!_verifyBatch(m, proofs, inputs)) {
             revert InvalidProof();
@@ -316,8 +347,8 @@ contract Registry is Ownable, ReentrancyGuard {
     }
 
     /// @notice Opens one leaf of a pending batch within its window. A leaf whose proof fails (or
-    ///         whose inputs do not fit the model or name another submitter) slashes the operator and
-    ///         voids the batch; a valid leaf reverts with ProofValid.
+    ///         whose inputs do not fit the model, name another submitter or carry another weights
+    ///         commitment) slashes the operator and voids the batch; a valid leaf reverts with ProofValid.
     function challenge(uint256 batchId, uint256 index, uint256[8] calldata proof, uint256[] calldata inputs,
         bytes32[] calldata merkleProof) external nonReentrant {
         Batch storage b = batches[batchId];
@@ -332,6 +363,7 @@ contract Registry is Ownable, ReentrancyGuard {
         }
         Model memory m = models[b.modelId];
         bool valid = inputs.length == m.nPublic && inputs[m.submitterIndex] == uint256(uint160(b.operator))
+            && (m.weightsIndex == FIXED_WEIGHTS || inputs[m.weightsIndex] == uint256(modelCommitments[b.modelId]))
             && _verify(m, proof, inputs);
         if (valid) {
             revert ProofValid();
@@ -368,14 +400,16 @@ contract Registry is Ownable, ReentrancyGuard {
         uint256 packed;
         uint256 submitter;
         bool ok;
+        uint256 weightsIndex;
         // Model's fields from the lowest byte up: verifier (20 bytes), nPublic, submitterIndex,
-        // inputIndex, outputIndex, active (1 byte each), verifySelector (4 bytes). The indices are
-        // below nPublic (registerModel checks), so once the length matches every read is in bounds.
+        // inputIndex, outputIndex, active (1 byte each), verifySelector (4 bytes), weightsIndex. The
+        // indices are below nPublic (_register checks), so once the length matches every read is in bounds.
         assembly ("memory-safe") {
             mstore(0, modelId)
             mstore(0x20, models.slot)
             packed := sload(keccak256(0, 0x40))
             submitter := calldataload(add(inputsOffset, shl(5, and(shr(168, packed), 0xff))))
+            weightsIndex := and(shr(232, packed), 0xff)
             ok := and(and(and(shr(192, packed), 0xff), eq(inputBytes, shl(5, and(shr(160, packed), 0xff)))),
                 eq(submitter, caller()))
         }
@@ -388,6 +422,13 @@ contract Registry is Ownable, ReentrancyGuard {
                 revert WrongInputCount(nPublic, inputBytes >> 5);
             }
             revert SubmitterMismatch(msg.sender, submitter);
+        }
+        if (weightsIndex != FIXED_WEIGHTS) {
+            uint256 proven;
+            assembly ("memory-safe") {
+                proven := calldataload(add(inputsOffset, shl(5, weightsIndex)))
+            }
+            _checkWeights(modelId, proven);
         }
         uint256 commitment;
         uint256 output;
@@ -409,12 +450,24 @@ contract Registry is Ownable, ReentrancyGuard {
         _store(modelId, commitment, output);
     }
 
-    function _checkInputs(Model memory m, uint256[] calldata inputs) private view {
+    function _checkInputs(uint256 modelId, Model memory m, uint256[] calldata inputs) private view {
         if (inputs.length != m.nPublic) {
             revert WrongInputCount(m.nPublic, inputs.length);
         }
         if (inputs[m.submitterIndex] != uint256(uint160(msg.sender))) {
             revert SubmitterMismatch(msg.sender, inputs[m.submitterIndex]);
+        }
+        if (m.weightsIndex != FIXED_WEIGHTS) {
+            _checkWeights(modelId, inputs[m.weightsIndex]);
+        }
+    }
+
+    /// A proof of a model with private weights must carry the model's own weights commitment: its key
+    /// accepts any weights of the architecture.
+    function _checkWeights(uint256 modelId, uint256 proven) private view {
+        uint256 registered = uint256(modelCommitments[modelId]);
+        if (proven != registered) {
+            revert WeightsMismatch(registered, proven);
         }
     }
 

@@ -1,11 +1,12 @@
 package dev.verity.chain;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static dev.verity.chain.ChainAssertions.with;
+import static dev.verity.chain.ChainAssertions.assertReverts;
+import static dev.verity.chain.ChainAssertions.words;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.verity.contracts.Chain;
-import dev.verity.contracts.Chain.CallResult;
 import dev.verity.contracts.RegistryCalls;
 import dev.verity.contracts.SolcJs;
 import dev.verity.prover.field.Fr;
@@ -30,8 +31,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,29 +144,7 @@ class MnistRegistryTest {
         return dir;
     }
 
-    private static List<BigInteger> with(List<BigInteger> signals, int index, BigInteger value) {
-        List<BigInteger> out = new ArrayList<>(signals);
-        out.set(index, value);
-        return out;
-    }
-
     private static List<BigInteger> resultOf(Chain account, String registry, BigInteger commitment) throws Exception {
         return words(account.call(registry, RegistryCalls.resultOf(MODEL_ID, commitment)));
-    }
-
-    private static void assertReverts(CallResult result, String error) {
-        assertTrue(result.reverted(), () -> "expected " + error + ", but the call succeeded");
-        assertTrue(result.returned().length >= 4, () -> "expected " + error + ", got " + result.error());
-        assertArrayEquals(RegistryCalls.selector(error), Arrays.copyOf(result.returned(), 4),
-                () -> "expected " + error + ", got " + result.error());
-    }
-
-    private static List<BigInteger> words(CallResult result) {
-        assertTrue(!result.reverted(), () -> "call reverted: " + result.error());
-        List<BigInteger> out = new ArrayList<>();
-        for (int i = 0; i + 32 <= result.returned().length; i += 32) {
-            out.add(new BigInteger(1, Arrays.copyOfRange(result.returned(), i, i + 32)));
-        }
-        return out;
     }
 }

@@ -1,6 +1,7 @@
 package dev.verity.chain;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static dev.verity.chain.ChainAssertions.assertReverts;
+import static dev.verity.chain.ChainAssertions.words;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -347,22 +348,6 @@ class RegistryTest {
         p.set(4, P.subtract(p.get(4)).mod(P));
         p.set(5, P.subtract(p.get(5)).mod(P));
         return new Statement(p, s.inputs());
-    }
-
-    private static void assertReverts(CallResult result, String error) {
-        assertTrue(result.reverted(), () -> "expected " + error + ", but the call succeeded");
-        assertTrue(result.returned().length >= 4, () -> "expected " + error + ", got " + result.error());
-        assertArrayEquals(RegistryCalls.selector(error), Arrays.copyOf(result.returned(), 4),
-                () -> "expected " + error + ", got " + result.error());
-    }
-
-    private static List<BigInteger> words(CallResult result) {
-        assertTrue(!result.reverted(), () -> "call reverted: " + result.error());
-        List<BigInteger> out = new ArrayList<>();
-        for (int i = 0; i + 32 <= result.returned().length; i += 32) {
-            out.add(new BigInteger(1, Arrays.copyOfRange(result.returned(), i, i + 32)));
-        }
-        return out;
     }
 
     private static BigInteger word(CallResult result) {

@@ -17,6 +17,7 @@ import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint32;
 import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.crypto.Hash;
+import org.web3j.utils.Numeric;
 
 /** ABI-encoded calls of contracts/src/main/solidity/Registry.sol (proofs as 8 words, inputs as words). */
 public final class RegistryCalls {
@@ -37,6 +38,14 @@ public final class RegistryCalls {
             int inputIndex, int outputIndex) {
         return encode("registerModel", new Bytes32(commitment), new Address(verifier), new Uint8(nPublic),
                 new Uint8(submitterIndex), new Uint8(inputIndex), new Uint8(outputIndex));
+    }
+
+    /** A model with private weights: its proofs carry {@code commitment} as public input {@code weightsIndex}. */
+    public static byte[] registerCommittedModel(BigInteger commitment, String verifier, int nPublic,
+            int submitterIndex, int inputIndex, int outputIndex, int weightsIndex) {
+        return encode("registerCommittedModel", new Bytes32(Numeric.toBytesPadded(commitment, 32)),
+                new Address(verifier), new Uint8(nPublic), new Uint8(submitterIndex), new Uint8(inputIndex),
+                new Uint8(outputIndex), new Uint8(weightsIndex));
     }
 
     public static byte[] deactivateModel(long modelId) {
