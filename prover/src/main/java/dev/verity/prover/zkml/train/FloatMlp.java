@@ -80,6 +80,23 @@ public final class FloatMlp implements Trainer.Trainable {
     }
 
     /**
+     * This model for inputs in [0, 1] when it was made for inputs in [0, inputMax] (raw pixel values:
+     * 255): the first layer's weights times inputMax, so both compute the same logits.
+     */
+    public FloatMlp forUnitInputs(double inputMax) {
+        double[][] w = new double[layers()][];
+        double[][] b = new double[layers()][];
+        for (int l = 0; l < layers(); l++) {
+            w[l] = weights(l);
+            b[l] = bias(l);
+        }
+        for (int k = 0; k < w[0].length; k++) {
+            w[0][k] *= inputMax;
+        }
+        return of(sizes.clone(), w, b);
+    }
+
+    /**
      * The outputs of every layer for input x: {@code [x, h_1, ..., logits]}, hidden outputs after
      * their ReLU.
      */

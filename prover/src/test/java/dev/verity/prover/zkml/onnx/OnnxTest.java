@@ -200,6 +200,58 @@ class OnnxTest {
     }
 
     /**
+     * A Keras model as tf2onnx writes it: an NHWC [N, 28, 28, 1] input, Flatten, MatMul then Add,
+     * and a final Softmax (or LogSoftmax), which import drops: its logits, softmaxed, are what
+     * onnxruntime gives. A model made for raw pixels in [0, 255] becomes one for [0, 1] inputs.
+     */
+    @Test
+    void importDropsAFinalSoftmaxOfAKerasStyleGraph() throws Exception {
+        FloatMlp mlp = randomMlp(11);
+        OnnxGraph exported = OnnxExport.mlp(mlp);
+        for (String op : List.of("Softmax", "LogSoftmax")) {
+            List<Node> nodes = new ArrayList<>();
+            nodes.add(new Node("flatten", "Flatten", List.of("input"), List.of("flat"), Map.of("axis",
+                    new OnnxGraph.Attribute("axis", 1L, null, null, null, null, null))));
+            for (Node n : exported.nodes()) {
+                List<String> in = n.inputs().get(0).equals("input") ? List.of("flat", n.inputs().get(1),
+                        n.inputs().get(2)) : n.inputs();
+                List<String> out = n.outputs().get(0).equals("logits") ? List.of("scores") : n.outputs();
+                nodes.add(new Node(n.name(), n.opType(), in, out, n.attributes()));
+            }
+            nodes.add(new Node("softmax", op, List.of("scores"), List.of("probabilities"), Map.of("axis",
+                    new OnnxGraph.Attribute("axis", -1L, null, null, null, null, null))));
+            OnnxGraph graph = new OnnxGraph("keras", nodes, exported.initializers(),
+                    List.of(new OnnxGraph.ValueInfo("input", new long[] {-1, 28, 28, 1})),
+                    List.of(new OnnxGraph.ValueInfo("probabilities", new long[] {-1, 10})));
+            Path file = dir.resolve(op + ".onnx");
+            OnnxFile.write(graph, file);
+            FloatMlp back = OnnxImport.of(OnnxFile.read(file)).mlp();
+            for (double[] x : inputs()) {
+                float[] reference = onnxruntime(file, x, new long[] {1, 28, 28, 1});
+                double[] logits = back.logits(x);
+                double max = java.util.Arrays.stream(logits).max().orElseThrow();
+                double sum = java.util.Arrays.stream(logits).map(v -> Math.exp(v - max)).sum();
+                for (int j = 0; j < 10; j++) {
+                    double logSoftmax = logits[j] - max - Math.log(sum);
+                    double expected = op.equals("Softmax") ? Math.exp(logSoftmax) : logSoftmax;
+                    assertEquals(reference[j], expected, 1e-4 * Math.max(1, Math.abs(expected)), op + " " + j);
+                }
+                double[] raw = new double[x.length];
+                for (int i = 0; i < x.length; i++) {
+                    raw[i] = 255 * x[i];
+                }
+                assertArrayEquals(back.logits(raw), back.forUnitInputs(255).logits(x), 1e-9);
+            }
+        }
+        // a softmax anywhere else is an unsupported op, named
+        List<Node> middle = new ArrayList<>(exported.nodes());
+        middle.set(1, new Node("sm", "Softmax", List.of("fc1"), List.of("relu1"), Map.of()));
+        UnsupportedModelException e = assertThrows(UnsupportedModelException.class, () -> OnnxImport.of(
+                new OnnxGraph("g", middle, exported.initializers(), exported.inputs(), exported.outputs())));
+        assertTrue(e.getMessage().startsWith("node \"sm\" (op Softmax): unsupported op"), e.getMessage());
+    }
+
+    /**
      * The CNN as PyTorch exports {@code x.view(x.size(0), -1)}: Shape, Gather, Unsqueeze and
      * Concat build the target shape of a Reshape. onnxruntime runs it; Verity imports it.
      */
