@@ -17,6 +17,7 @@ import dev.verity.prover.io.Zkey;
 import dev.verity.prover.zkml.ModelCircuit;
 import dev.verity.prover.zkml.ModelCommitment;
 import dev.verity.prover.zkml.ModelFile;
+import dev.verity.prover.zkml.Pooling;
 import dev.verity.prover.zkml.QuantizedCnn;
 import dev.verity.prover.zkml.QuantizedMlp;
 import dev.verity.prover.zkml.QuantizedModel;
@@ -81,6 +82,8 @@ final class ModelCommand {
                 description = "seeds the initialization and the sample order (default: ${DEFAULT-VALUE})") long seed;
         @Option(names = "--onnx", paramLabel = "<model.onnx>",
                 description = "also write the trained float model as ONNX (input pixels scaled to [0, 1])") Path onnx;
+        @Option(names = "--pooling", paramLabel = "max|average", defaultValue = "max",
+                description = "mnist-cnn's 2x2 pooling (default: ${DEFAULT-VALUE})") String pooling;
 
         @Override
         public Integer call() {
@@ -89,6 +92,12 @@ final class ModelCommand {
             }
             if (epochs < 1 || epochs > 1000) {
                 throw new CliException("--epochs must be in [1, 1000], got " + epochs);
+            }
+            if (!pooling.equals("max") && !pooling.equals("average")) {
+                throw new CliException("--pooling must be max or average, got \"" + pooling + "\"");
+            }
+            if (MNIST_MLP.equals(recipe) && !pooling.equals("max")) {
+                throw new CliException("--pooling applies to " + MNIST_CNN + " only");
             }
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
             MnistDigits.Split split = digits(digits, progress);
@@ -102,7 +111,8 @@ final class ModelCommand {
                 evaluation = trained.evaluation();
                 graph = OnnxExport.mlp(trained.floatModel());
             } else {
-                MnistCnn.Trained trained = MnistCnn.train(split, epochs, seed);
+                MnistCnn.Trained trained = MnistCnn.train(split, epochs, seed,
+                        pooling.equals("max") ? Pooling.MAX : Pooling.AVERAGE);
                 quantized = trained.quantized();
                 evaluation = trained.evaluation();
                 graph = OnnxExport.cnn(trained.floatModel());

@@ -140,8 +140,31 @@ class CliModelMnistTest {
                 witness.out());
 
         CliResult.run("model", "train", "mnist-rnn", model).assertUsageError("unknown recipe \"mnist-rnn\"");
+        CliResult.run("model", "train", "mnist-cnn", model, "--pooling", "min")
+                .assertUsageError("--pooling must be max or average");
+        CliResult.run("model", "train", "mnist-mlp", model, "--pooling", "average")
+                .assertUsageError("--pooling applies to mnist-cnn only");
         CliResult.run("model", "train", "mnist-cnn", model, "--digits", dir.resolve("nowhere"))
                 .assertUsageError("no such folder");
+    }
+
+    /** Average pooling end to end: trained, written as ONNX (AveragePool), imported back, compiled as a sum. */
+    @Test
+    void averagePoolingCnnThroughOnnx() throws Exception {
+        Path model = dir.resolve("avg.safetensors");
+        Path onnx = dir.resolve("avg.onnx");
+        CliResult trained = CliResult.run("model", "train", "mnist-cnn", model, "--epochs", "1", "--pooling",
+                "average", "--onnx", onnx, "--digits", DIGITS);
+        trained.assertOk();
+        Path back = dir.resolve("back.json");
+        CliResult imported = CliResult.run("model", "import", onnx, back, "--digits", DIGITS);
+        imported.assertOk();
+        assertTrue(imported.out().startsWith("CNN on 2000 held-out digits: float accuracy"), imported.out());
+        assertEquals(dev.verity.prover.zkml.Pooling.AVERAGE, ((dev.verity.prover.zkml.QuantizedCnn)
+                ModelFile.read(back)).pooling());
+        CliResult compiled = CliResult.run("model", "compile", back, dir.resolve("avg.r1cs"));
+        compiled.assertOk();
+        assertTrue(compiled.out().contains("2x2 sum pool"), compiled.out());
     }
 
     @Test
