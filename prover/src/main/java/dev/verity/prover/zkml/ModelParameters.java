@@ -29,10 +29,10 @@ abstract sealed class ModelParameters {
 
     /**
      * The parameters of {@code model} as private wires range-checked to the model's {@link
-     * ModelCommitment.Widths}, and their commitment under {@code salt} (a private input).
+     * ModelCommitment.Widths}, and their commitment under {@code salt} (a private input, already
+     * checked to be below r by {@link ModelCircuit.Weights#committed}).
      */
     static Committed committed(CircuitBuilder b, QuantizedModel model, BigInteger salt) {
-        ModelCommitment.checkSalt(salt);
         return new Committed(b, model, salt);
     }
 
