@@ -2,14 +2,11 @@ package dev.verity.prover.gadgets;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.verity.prover.io.Fixtures;
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -18,13 +15,6 @@ import java.util.stream.Collectors;
  */
 final class CircomlibJs {
     private CircomlibJs() {
-    }
-
-    private static Path interopDir() {
-        Path dir = Path.of(System.getProperty("verity.interop.dir", "interop"));
-        assertTrue(Files.isDirectory(dir.resolve("node_modules").resolve("circomlibjs")),
-                "circomlibjs not installed in " + dir + ": run ./test.sh, which installs it");
-        return dir;
     }
 
     /** circomlibjs' {@code poseidon(inputs)} for each input vector, one node run for all. */
@@ -39,13 +29,9 @@ final class CircomlibJs {
                   console.log(poseidon.F.toString(poseidon(v.map(BigInt))));
                 }
                 """;
-        Process p = new ProcessBuilder("node", "--input-type=module", "-e", script, json)
-                .directory(interopDir().toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "node timed out");
-        assertTrue(p.exitValue() == 0, () -> "node failed:\n" + out);
+        String out = Fixtures.interopNode("circomlibjs", script, json);
         List<BigInteger> hashes = new ArrayList<>();
-        for (String line : out.strip().split("\n")) {
+        for (String line : out.split("\n")) {
             hashes.add(new BigInteger(line.strip()));
         }
         assertTrue(hashes.size() == inputs.size(), () -> "unexpected node output:\n" + out);

@@ -128,4 +128,23 @@ public final class Fixtures {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "snarkjs timed out");
         return new SnarkjsRun(p.exitValue(), out);
     }
+
+    /**
+     * Runs an ES-module {@code script} with node in the interop tools' folder, where it can import
+     * {@code npmPackage}; returns what it printed, stripped. A missing package or a failing script
+     * fails the test (./test.sh installs the tools).
+     */
+    public static String interopNode(String npmPackage, String script, String... args)
+            throws IOException, InterruptedException {
+        Path dir = Path.of(System.getProperty("verity.interop.dir", "interop"));
+        assertTrue(Files.isDirectory(dir.resolve("node_modules").resolve(npmPackage)),
+                npmPackage + " not installed in " + dir + ": run ./test.sh, which installs it");
+        List<String> cmd = new ArrayList<>(List.of("node", "--input-type=module", "-e", script));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "node timed out");
+        assertTrue(p.exitValue() == 0, () -> "node failed:\n" + out);
+        return out.strip();
+    }
 }

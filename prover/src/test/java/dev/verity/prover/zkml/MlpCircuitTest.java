@@ -19,14 +19,12 @@ import dev.verity.prover.io.Zkey;
 import dev.verity.prover.r1cs.Circuit;
 import dev.verity.prover.util.Progress;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -161,13 +159,7 @@ class MlpCircuitTest {
                 for (let from = 16; from < e.length; from += 15) h = poseidon([h, ...e.slice(from, from + 15)]);
                 console.log(poseidon.F.toString(h));
                 """;
-        Path interop = Path.of(System.getProperty("verity.interop.dir", "interop"));
-        assertTrue(Files.isDirectory(interop.resolve("node_modules/circomlibjs")), "run ./test.sh to install circomlibjs");
-        Process p = new ProcessBuilder("node", "--input-type=module", "-e", script, json.toString(), blinding.toString())
-                .directory(interop.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(0, p.exitValue(), out);
+        String out = Fixtures.interopNode("circomlibjs", script, json.toString(), blinding.toString());
         BigInteger expected = new BigInteger(out);
         assertEquals(expected, InputCommitment.commit(px, blinding));
         ModelCircuit.Result r = ModelCircuit.build(mnistShaped(5), px, blinding, ADDRESS);
@@ -186,24 +178,7 @@ class MlpCircuitTest {
         QuantizedMlp model = new QuantizedMlp(10, List.of(randomLayer(rnd, 10, 4, 6, true, 30),
                 randomLayer(rnd, 4, 3, 2, false, 30)));
         int[] px = randomInput(rnd, 10);
-        ModelCircuit.Result honest = ModelCircuit.build(model, px, BigInteger.valueOf(77), ADDRESS);
-        Circuit reference = honest.circuit();
-        assertEquals(-1, reference.cs().firstUnsatisfied(reference.witness()));
-        int hints = reference.cs().nWires(); // an upper bound on the hint count
-        int checked = 0;
-        for (int target = 0; target < hints; target++) {
-            int t = target;
-            boolean[] used = new boolean[1];
-            ModelCircuit.Result cheat = buildWithOverride(model, px, t, used);
-            if (!used[0]) {
-                break;
-            }
-            Circuit c = cheat.circuit();
-            assertEquals(reference.cs().nConstraints(), c.cs().nConstraints());
-            assertTrue(c.cs().firstUnsatisfied(c.witness()) >= 0
-                    || !c.publicSignals().equals(reference.publicSignals()), "changed hint " + t + " accepted");
-            checked++;
-        }
+        int checked = CheatingProver.assertEveryHintChecked(override -> build(model, px, override), 0);
         assertTrue(checked > 100, "checked " + checked + " hints");
     }
 
@@ -231,30 +206,13 @@ class MlpCircuitTest {
             assertEquals(model.predict(px), result.predictedClass());
         }
         int[] px = {1, 200, 3};
-        Circuit reference = ModelCircuit.build(model, px, BigInteger.valueOf(77), ADDRESS).circuit();
-        int checked = 0;
-        for (int target = 0; ; target++) {
-            boolean[] used = new boolean[1];
-            Circuit c = buildWithOverride(model, px, target, used).circuit();
-            if (!used[0]) {
-                break;
-            }
-            assertTrue(c.cs().firstUnsatisfied(c.witness()) >= 0
-                    || !c.publicSignals().equals(reference.publicSignals()), "changed hint " + target + " accepted");
-            checked++;
-        }
+        int checked = CheatingProver.assertEveryHintChecked(override -> build(model, px, override), 0);
         assertTrue(checked > 50, "checked " + checked);
     }
 
-    private static ModelCircuit.Result buildWithOverride(QuantizedMlp model, int[] px, int target, boolean[] used) {
+    private static Circuit build(QuantizedMlp model, int[] px, dev.verity.prover.r1cs.HintOverride override) {
         return ModelCircuit.buildWith(model, px, BigInteger.valueOf(77), ADDRESS, ModelCircuit.Outputs.CLASS_AND_LOGITS,
-                ModelCircuit.Weights.FIXED, (k, v) -> {
-            if (k != target) {
-                return v;
-            }
-            used[0] = true;
-            return v.signum() == 0 ? BigInteger.ONE : v.equals(BigInteger.ONE) ? BigInteger.ZERO : v.add(BigInteger.ONE);
-        });
+                ModelCircuit.Weights.FIXED, override).circuit();
     }
 
     /**
