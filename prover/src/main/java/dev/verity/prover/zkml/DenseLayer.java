@@ -6,7 +6,8 @@ package dev.verity.prover.zkml;
  * then {@code max(y_j, 0)} when {@code relu}. Weights and biases are integers (the fixed-point
  * scales of the float model are folded into them and into {@code shift}).
  */
-public record DenseLayer(int in, int out, long[] weights, long[] bias, int shift, boolean relu) {
+public record DenseLayer(int in, int out, long[] weights, long[] bias, int shift, boolean relu)
+        implements QuantizedConvNet.Layer {
     /** Largest weight magnitude accepted: 2^24, far beyond int8 models, keeps the long arithmetic exact. */
     public static final long MAX_WEIGHT = 1L << 24;
     public static final long MAX_BIAS = 1L << 40;

@@ -32,10 +32,22 @@ import java.util.List;
  *  "pool": "max2x2",            (or "sum2x2": the sum of the 4 activations, see Pooling)
  *  "dense": {"in": 864, "out": 10, "shift": 0, "weights": [...], "bias": [...]}}
  * </pre>
+ *
+ * A LeNet-style network ({@link QuantizedConvNet}; filters in ONNX's [out, in, kernel, kernel] order):
+ *
+ * <pre>
+ * {"format": "verity-quantized-convnet", "version": 1, "inputSide": 28, "inputBits": 8,
+ *  "layers": [{"type": "conv", "in": 1, "out": 6, "kernel": 5, "pad": 2, "shift": 9, "relu": true,
+ *              "weights": [...], "bias": [...]},
+ *             {"type": "pool", "pool": "max2x2"},
+ *             {"type": "dense", "in": 400, "out": 120, "shift": 8, "relu": true, "weights": [...], "bias": [...]},
+ *             ...]}
+ * </pre>
  */
 public final class ModelFile {
     public static final String FORMAT = "verity-quantized-mlp";
     public static final String CNN_FORMAT = "verity-quantized-cnn";
+    public static final String CONVNET_FORMAT = "verity-quantized-convnet";
     public static final int VERSION = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -66,8 +78,9 @@ public final class ModelFile {
             throw new FormatException(source, "not a JSON object");
         }
         String format = root.path("format").asText(null);
-        if (!FORMAT.equals(format) && !CNN_FORMAT.equals(format)) {
-            throw new FormatException(source, "format must be \"" + FORMAT + "\" or \"" + CNN_FORMAT + "\"");
+        if (!FORMAT.equals(format) && !CNN_FORMAT.equals(format) && !CONVNET_FORMAT.equals(format)) {
+            throw new FormatException(source, "format must be \"" + FORMAT + "\", \"" + CNN_FORMAT + "\" or \""
+                    + CONVNET_FORMAT + "\"");
         }
         if (integer(source, root, "version", "") != VERSION) {
             throw new FormatException(source, "unsupported version " + root.get("version") + " (this reads " + VERSION
@@ -76,7 +89,64 @@ public final class ModelFile {
         if (integer(source, root, "inputBits", "") != QuantizedModel.INPUT_BITS) {
             throw new FormatException(source, "inputBits must be " + QuantizedModel.INPUT_BITS);
         }
-        return FORMAT.equals(format) ? parseMlp(source, root) : parseCnn(source, root);
+        return switch (format) {
+            case FORMAT -> parseMlp(source, root);
+            case CNN_FORMAT -> parseCnn(source, root);
+            default -> parseConvNet(source, root);
+        };
+    }
+
+    private static QuantizedConvNet parseConvNet(String source, JsonNode root) throws FormatException {
+        int side = integer(source, root, "inputSide", "");
+        JsonNode layersNode = root.get("layers");
+        if (layersNode == null || !layersNode.isArray()) {
+            throw new FormatException(source, "layers must be an array");
+        }
+        List<QuantizedConvNet.Layer> layers = new ArrayList<>();
+        for (int l = 0; l < layersNode.size(); l++) {
+            JsonNode n = layersNode.get(l);
+            String where = "layers[" + l + "].";
+            String type = n.path("type").asText("");
+            try {
+                switch (type) {
+                    case "conv" -> layers.add(new ConvLayer(integer(source, n, "in", where), integer(source, n, "out",
+                            where), integer(source, n, "kernel", where), integer(source, n, "pad", where),
+                            longs(source, n, "weights", where), longs(source, n, "bias", where),
+                            integer(source, n, "shift", where), bool(source, n, "relu", where)));
+                    case "pool" -> {
+                        Pooling pooling = Pooling.ofFileName(n.path("pool").asText(""));
+                        if (pooling == null) {
+                            throw new FormatException(source, where + "pool must be \"max2x2\" or \"sum2x2\"");
+                        }
+                        layers.add(pooling);
+                    }
+                    case "dense" -> layers.add(denseLayer(source, n, where));
+                    default -> throw new FormatException(source, where + "type must be \"conv\", \"pool\" or "
+                            + "\"dense\", got " + n.get("type"));
+                }
+            } catch (IllegalArgumentException e) {
+                throw new FormatException(source, where + " " + e.getMessage());
+            }
+        }
+        try {
+            return new QuantizedConvNet(side, layers);
+        } catch (IllegalArgumentException e) {
+            throw new FormatException(source, e.getMessage());
+        }
+    }
+
+    private static DenseLayer denseLayer(String source, JsonNode n, String where) throws FormatException {
+        return new DenseLayer(integer(source, n, "in", where), integer(source, n, "out", where),
+                longs(source, n, "weights", where), longs(source, n, "bias", where), integer(source, n, "shift", where),
+                bool(source, n, "relu", where));
+    }
+
+    private static boolean bool(String source, JsonNode node, String field, String where) throws FormatException {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isBoolean()) {
+            throw new FormatException(source, where + field + " must be true or false");
+        }
+        return v.booleanValue();
     }
 
     private static QuantizedCnn parseCnn(String source, JsonNode root) throws FormatException {
@@ -121,13 +191,8 @@ public final class ModelFile {
                 throw new FormatException(source, where + "type: only \"dense\" layers are supported, got "
                         + n.get("type"));
             }
-            if (!n.path("relu").isBoolean()) {
-                throw new FormatException(source, where + "relu must be true or false");
-            }
             try {
-                layers.add(new DenseLayer(integer(source, n, "in", where), integer(source, n, "out", where),
-                        longs(source, n, "weights", where), longs(source, n, "bias", where),
-                        integer(source, n, "shift", where), n.get("relu").booleanValue()));
+                layers.add(denseLayer(source, n, where));
             } catch (IllegalArgumentException e) {
                 throw new FormatException(source, where + " " + e.getMessage());
             }
@@ -152,7 +217,49 @@ public final class ModelFile {
         return switch (model) {
             case QuantizedMlp mlp -> toJson(mlp);
             case QuantizedCnn cnn -> toJson(cnn);
+            case QuantizedConvNet net -> toJson(net);
         };
+    }
+
+    private static String toJson(QuantizedConvNet model) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("format", CONVNET_FORMAT);
+        root.put("version", VERSION);
+        root.put("inputSide", model.side());
+        root.put("inputBits", QuantizedModel.INPUT_BITS);
+        ArrayNode layers = root.putArray("layers");
+        for (QuantizedConvNet.Layer layer : model.layers()) {
+            ObjectNode n = layers.addObject();
+            switch (layer) {
+                case ConvLayer c -> {
+                    n.put("type", "conv");
+                    n.put("in", c.in());
+                    n.put("out", c.out());
+                    n.put("kernel", c.kernel());
+                    n.put("pad", c.pad());
+                    n.put("shift", c.shift());
+                    n.put("relu", c.relu());
+                    putLongs(n, "weights", c.weights());
+                    putLongs(n, "bias", c.bias());
+                }
+                case Pooling p -> {
+                    n.put("type", "pool");
+                    n.put("pool", p.fileName());
+                }
+                case DenseLayer d -> putDense(n, d);
+            }
+        }
+        return root.toString();
+    }
+
+    private static void putDense(ObjectNode n, DenseLayer d) {
+        n.put("type", "dense");
+        n.put("in", d.in());
+        n.put("out", d.out());
+        n.put("shift", d.shift());
+        n.put("relu", d.relu());
+        putLongs(n, "weights", d.weights());
+        putLongs(n, "bias", d.bias());
     }
 
     private static String toJson(QuantizedCnn model) {
@@ -193,20 +300,7 @@ public final class ModelFile {
         root.put("inputBits", QuantizedMlp.INPUT_BITS);
         ArrayNode layers = root.putArray("layers");
         for (DenseLayer d : model.layers()) {
-            ObjectNode n = layers.addObject();
-            n.put("type", "dense");
-            n.put("in", d.in());
-            n.put("out", d.out());
-            n.put("shift", d.shift());
-            n.put("relu", d.relu());
-            ArrayNode w = n.putArray("weights");
-            for (long v : d.weights()) {
-                w.add(v);
-            }
-            ArrayNode b = n.putArray("bias");
-            for (long v : d.bias()) {
-                b.add(v);
-            }
+            putDense(layers.addObject(), d);
         }
         return root.toString();
     }

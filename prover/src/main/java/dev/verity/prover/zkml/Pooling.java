@@ -7,7 +7,7 @@ package dev.verity.prover.zkml;
  * the quantizer folds the 1/4 into the dense layer's scale, so no division (and no rounding) is
  * needed. The files name the integer operation: {@code max2x2} and {@code sum2x2}.
  */
-public enum Pooling {
+public enum Pooling implements QuantizedConvNet.Layer {
     MAX("max2x2"), AVERAGE("sum2x2");
 
     private final String fileName;

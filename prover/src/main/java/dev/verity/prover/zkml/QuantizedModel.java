@@ -9,7 +9,7 @@ import java.util.List;
  * interpreter, whose logits the circuit of {@link ModelCircuit} reproduces exactly. The class is
  * the first index of a largest logit.
  */
-public abstract sealed class QuantizedModel permits QuantizedMlp, QuantizedCnn {
+public abstract sealed class QuantizedModel permits QuantizedMlp, QuantizedCnn, QuantizedConvNet {
     public static final int INPUT_BITS = 8;
 
     public abstract int inputSize();

@@ -38,7 +38,11 @@ import java.util.Map;
  *       and {@code layers.<l>.bias} [out];</li>
  *   <li>CNN: {@code format = verity-quantized-cnn, version, inputBits, inputSide, conv.shift,
  *       pool = max2x2|sum2x2, dense.shift}; tensors {@code conv.weights} [channels, kernel, kernel],
- *       {@code conv.bias}, {@code dense.weights} [out, in], {@code dense.bias}.</li>
+ *       {@code conv.bias}, {@code dense.weights} [out, in], {@code dense.bias};</li>
+ *   <li>a LeNet-style network: {@code format = verity-quantized-convnet, version, inputBits, inputSide,
+ *       layers} and per layer {@code layers.<l>.type} (conv, pool or dense) with its {@code pad},
+ *       {@code shift}, {@code relu} or {@code pool}; tensors {@code layers.<l>.weights} ([out, in,
+ *       kernel, kernel] or [out, in]) and {@code layers.<l>.bias}.</li>
  * </ul>
  * Each tensor is written in the narrowest of the four integer types that holds its values.
  */
@@ -92,6 +96,37 @@ final class SafetensorsModelFile {
                 tensors.put("conv.bias", new Tensor(cnn.convBias(), cnn.channels()));
                 tensors.put("dense.weights", new Tensor(cnn.dense().weights(), cnn.dense().out(), cnn.dense().in()));
                 tensors.put("dense.bias", new Tensor(cnn.dense().bias(), cnn.dense().out()));
+            }
+            case QuantizedConvNet net -> {
+                metadata.put("format", ModelFile.CONVNET_FORMAT);
+                metadata.put("version", Integer.toString(ModelFile.VERSION));
+                metadata.put("inputBits", Integer.toString(QuantizedModel.INPUT_BITS));
+                metadata.put("inputSide", Integer.toString(net.side()));
+                metadata.put("layers", Integer.toString(net.layers().size()));
+                for (int l = 0; l < net.layers().size(); l++) {
+                    String p = "layers." + l + ".";
+                    switch (net.layers().get(l)) {
+                        case ConvLayer c -> {
+                            metadata.put(p + "type", "conv");
+                            metadata.put(p + "pad", Integer.toString(c.pad()));
+                            metadata.put(p + "shift", Integer.toString(c.shift()));
+                            metadata.put(p + "relu", Boolean.toString(c.relu()));
+                            tensors.put(p + "weights", new Tensor(c.weights(), c.out(), c.in(), c.kernel(), c.kernel()));
+                            tensors.put(p + "bias", new Tensor(c.bias(), c.out()));
+                        }
+                        case Pooling pooling -> {
+                            metadata.put(p + "type", "pool");
+                            metadata.put(p + "pool", pooling.fileName());
+                        }
+                        case DenseLayer d -> {
+                            metadata.put(p + "type", "dense");
+                            metadata.put(p + "shift", Integer.toString(d.shift()));
+                            metadata.put(p + "relu", Boolean.toString(d.relu()));
+                            tensors.put(p + "weights", new Tensor(d.weights(), d.out(), d.in()));
+                            tensors.put(p + "bias", new Tensor(d.bias(), d.out()));
+                        }
+                    }
+                }
             }
         }
         ObjectNode header = MAPPER.createObjectNode();
@@ -205,9 +240,10 @@ final class SafetensorsModelFile {
         }
         Header h = new Header(source, header, bytes, 8 + (int) headerLength);
         String format = h.meta("format");
-        if (!ModelFile.FORMAT.equals(format) && !ModelFile.CNN_FORMAT.equals(format)) {
-            throw new FormatException(source, "__metadata__.format must be \"" + ModelFile.FORMAT + "\" or \""
-                    + ModelFile.CNN_FORMAT + "\", got \"" + format + "\"");
+        if (!ModelFile.FORMAT.equals(format) && !ModelFile.CNN_FORMAT.equals(format)
+                && !ModelFile.CONVNET_FORMAT.equals(format)) {
+            throw new FormatException(source, "__metadata__.format must be \"" + ModelFile.FORMAT + "\", \""
+                    + ModelFile.CNN_FORMAT + "\" or \"" + ModelFile.CONVNET_FORMAT + "\", got \"" + format + "\"");
         }
         if (h.metaInt("version") != ModelFile.VERSION) {
             throw new FormatException(source, "unsupported version " + h.meta("version") + " (this reads "
@@ -218,7 +254,11 @@ final class SafetensorsModelFile {
         }
         QuantizedModel model;
         try {
-            model = ModelFile.FORMAT.equals(format) ? mlp(h) : cnn(h);
+            model = switch (format) {
+                case ModelFile.FORMAT -> mlp(h);
+                case ModelFile.CNN_FORMAT -> cnn(h);
+                default -> convNet(h);
+            };
         } catch (IllegalArgumentException e) {
             throw new FormatException(source, e.getMessage());
         }
@@ -241,6 +281,50 @@ final class SafetensorsModelFile {
             layers.add(new DenseLayer(shape[1], shape[0], w[0], b[0], h.metaInt(p + "shift"), h.metaBoolean(p + "relu")));
         }
         return new QuantizedMlp(h.metaInt("inputSize"), layers);
+    }
+
+    private static QuantizedConvNet convNet(Header h) throws FormatException {
+        int count = h.metaInt("layers");
+        if (count < 1 || count > 1000) {
+            throw new FormatException(h.source, "__metadata__.layers must be in [1, 1000], got " + count);
+        }
+        List<QuantizedConvNet.Layer> layers = new ArrayList<>();
+        for (int l = 0; l < count; l++) {
+            String p = "layers." + l + ".";
+            switch (h.meta(p + "type")) {
+                case "conv" -> {
+                    long[][] w = new long[1][];
+                    int[] shape = h.tensor(p + "weights", 4, w);
+                    if (shape[2] != shape[3]) {
+                        throw new FormatException(h.source, p + "weights: kernels must be square, got shape "
+                                + Arrays.toString(shape));
+                    }
+                    long[][] b = new long[1][];
+                    h.tensor(p + "bias", new int[] {shape[0]}, b);
+                    layers.add(new ConvLayer(shape[1], shape[0], shape[2], h.metaInt(p + "pad"), w[0], b[0],
+                            h.metaInt(p + "shift"), h.metaBoolean(p + "relu")));
+                }
+                case "pool" -> {
+                    Pooling pooling = Pooling.ofFileName(h.meta(p + "pool"));
+                    if (pooling == null) {
+                        throw new FormatException(h.source, "__metadata__." + p + "pool must be \"max2x2\" or "
+                                + "\"sum2x2\"");
+                    }
+                    layers.add(pooling);
+                }
+                case "dense" -> {
+                    long[][] w = new long[1][];
+                    int[] shape = h.tensor(p + "weights", 2, w);
+                    long[][] b = new long[1][];
+                    h.tensor(p + "bias", new int[] {shape[0]}, b);
+                    layers.add(new DenseLayer(shape[1], shape[0], w[0], b[0], h.metaInt(p + "shift"),
+                            h.metaBoolean(p + "relu")));
+                }
+                default -> throw new FormatException(h.source, "__metadata__." + p + "type must be \"conv\", "
+                        + "\"pool\" or \"dense\"");
+            }
+        }
+        return new QuantizedConvNet(h.metaInt("inputSide"), layers);
     }
 
     private static QuantizedCnn cnn(Header h) throws FormatException {
