@@ -19,6 +19,7 @@ import dev.verity.prover.zkml.ModelCommitment;
 import dev.verity.prover.zkml.ModelFile;
 import dev.verity.prover.zkml.Pooling;
 import dev.verity.prover.zkml.QuantizedCnn;
+import dev.verity.prover.zkml.QuantizedConvNet;
 import dev.verity.prover.zkml.QuantizedMlp;
 import dev.verity.prover.zkml.QuantizedModel;
 import dev.verity.prover.zkml.onnx.OnnxExport;
@@ -29,7 +30,9 @@ import dev.verity.prover.zkml.onnx.UnsupportedModelException;
 import dev.verity.prover.zkml.train.CnnQuantizer;
 import dev.verity.prover.zkml.train.Dataset;
 import dev.verity.prover.zkml.train.Evaluation;
+import dev.verity.prover.zkml.train.ConvNetQuantizer;
 import dev.verity.prover.zkml.train.FloatCnn;
+import dev.verity.prover.zkml.train.FloatConvNet;
 import dev.verity.prover.zkml.train.FloatMlp;
 import dev.verity.prover.zkml.train.MlpQuantizer;
 import dev.verity.prover.zkml.train.MnistCnn;
@@ -161,9 +164,7 @@ final class ModelCommand {
             } catch (UnsupportedModelException e) {
                 throw new CliException(onnx + ": " + e.getMessage(), e);
             }
-            int inputs = imported.mlp() != null ? imported.mlp().in(0) : imported.cnn().side() * imported.cnn().side();
-            if (inputs != MnistDigits.PIXELS || (imported.mlp() != null
-                    ? imported.mlp().out(imported.mlp().layers() - 1) : imported.cnn().classes()) != MnistDigits.CLASSES) {
+            if (imported.inputSize() != MnistDigits.PIXELS || imported.classes() != MnistDigits.CLASSES) {
                 throw new CliException(onnx + ": the model must take 784 pixels and give 10 logits to be calibrated "
                         + "and evaluated on MNIST");
             }
@@ -178,16 +179,22 @@ final class ModelCommand {
                 QuantizedMlp q = MlpQuantizer.quantize(mlp, split.train(), MlpQuantizer.INT8);
                 quantized = q;
                 evaluation = Evaluation.of(test, k -> mlp.predict(test.scaled(k)), k -> q.predict(test.images()[k]));
-            } else {
+            } else if (imported.cnn() != null) {
                 FloatCnn cnn = imported.cnn().forUnitInputs(inputMax);
                 QuantizedCnn q = CnnQuantizer.quantize(cnn, split.train(), MlpQuantizer.INT8);
                 quantized = q;
                 evaluation = Evaluation.of(test, k -> cnn.predict(test.scaled(k)), k -> q.predict(test.images()[k]));
+            } else {
+                FloatConvNet net = imported.convNet().forUnitInputs(inputMax);
+                QuantizedConvNet q = ConvNetQuantizer.quantize(net, split.train(), MlpQuantizer.INT8);
+                quantized = q;
+                evaluation = Evaluation.of(test, k -> net.predict(test.scaled(k)), k -> q.predict(test.images()[k]));
             }
             progress.begin("writing " + out);
             Inputs.write(out, "quantized model", p -> ModelFile.write(quantized, p));
             progress.finish();
-            spec.commandLine().getOut().println((imported.mlp() != null ? "MLP " : "CNN ") + evaluation);
+            spec.commandLine().getOut().println((imported.mlp() != null ? "MLP " : imported.cnn() != null ? "CNN "
+                    : "CNN (LeNet-style) ") + evaluation);
             return VerityCli.EXIT_OK;
         }
     }

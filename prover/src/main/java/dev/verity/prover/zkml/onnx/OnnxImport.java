@@ -5,6 +5,7 @@ import dev.verity.prover.zkml.onnx.OnnxGraph.ValueInfo;
 import dev.verity.prover.zkml.onnx.OnnxGraph.Tensor;
 import dev.verity.prover.zkml.Pooling;
 import dev.verity.prover.zkml.train.FloatCnn;
+import dev.verity.prover.zkml.train.FloatConvNet;
 import dev.verity.prover.zkml.train.FloatMlp;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,8 +29,21 @@ import java.util.Map;
  * the node and its op.
  */
 public final class OnnxImport {
-    /** What was read: exactly one of the two is set. */
-    public record Imported(FloatMlp mlp, FloatCnn cnn) {
+    /** What was read: exactly one of the three is set. */
+    public record Imported(FloatMlp mlp, FloatCnn cnn, FloatConvNet convNet) {
+        /** The number of input values the model takes. */
+        public int inputSize() {
+            return mlp != null ? mlp.in(0) : cnn != null ? cnn.side() * cnn.side() : convNet.side() * convNet.side();
+        }
+
+        /** The number of logits. */
+        public int classes() {
+            return mlp != null ? mlp.out(mlp.layers() - 1) : cnn != null ? cnn.classes() : convNet.classes();
+        }
+
+        double[] logits(double[] x) {
+            return mlp != null ? mlp.logits(x) : cnn != null ? cnn.logits(x) : convNet.logits(x);
+        }
     }
 
     private sealed interface Layer permits Dense, Conv, Pool, ReluLayer {
@@ -38,7 +52,8 @@ public final class OnnxImport {
     private record Dense(Node node, int in, int out, double[] weights, double[] bias) implements Layer {
     }
 
-    private record Conv(Node node, int channels, int kernel, double[] weights, double[] bias) implements Layer {
+    private record Conv(Node node, int in, int channels, int kernel, int pad, double[] weights, double[] bias)
+            implements Layer {
     }
 
     private record Pool(Node node, Pooling pooling) implements Layer {
@@ -91,8 +106,14 @@ public final class OnnxImport {
         if (graph.outputs().isEmpty() || !graph.outputs().get(0).name().equals(current)) {
             throw new UnsupportedModelException("the graph's output is not the end of its chain of nodes");
         }
-        Imported imported = layers.stream().anyMatch(l -> l instanceof Conv) ? new Imported(null, cnn(graph, layers))
-                : new Imported(mlp(layers), null);
+        Imported imported;
+        if (layers.stream().noneMatch(l -> l instanceof Conv)) {
+            imported = new Imported(mlp(layers), null, null);
+        } else if (isSmallCnn(layers)) {
+            imported = new Imported(null, cnn(graph, layers), null);
+        } else {
+            imported = new Imported(null, null, convNet(graph, layers));
+        }
         checkAgainstRunner(graph, imported);
         return imported;
     }
@@ -127,7 +148,7 @@ public final class OnnxImport {
      */
     private static void checkAgainstRunner(OnnxGraph graph, Imported imported) {
         long[] declared = graph.inputs().get(0).dims();
-        int size = imported.mlp() != null ? imported.mlp().in(0) : imported.cnn().side() * imported.cnn().side();
+        int size = imported.inputSize();
         int[] shape = new int[declared.length];
         long product = 1;
         for (int d = 0; d < shape.length; d++) {
@@ -144,7 +165,7 @@ public final class OnnxImport {
                 x[i] = (i * 37 % 101) / 100.0;
             }
             double[] expected = OnnxRunner.run(graph, new OnnxRunner.Value(shape, x)).data();
-            double[] actual = imported.mlp() != null ? imported.mlp().logits(x) : imported.cnn().logits(x);
+            double[] actual = imported.logits(x);
             if (expected.length != actual.length) {
                 throw new UnsupportedModelException("the graph gives " + expected.length + " outputs, the model read "
                         + actual.length);
@@ -195,6 +216,59 @@ public final class OnnxImport {
             b[l] = d.bias();
         }
         return FloatMlp.of(sizes, w, b);
+    }
+
+    /** Conv (one input channel, no padding), Relu, pool, dense: the small CNN with its cheaper circuit. */
+    private static boolean isSmallCnn(List<Layer> layers) {
+        return layers.size() == 4 && layers.get(0) instanceof Conv conv && conv.in() == 1 && conv.pad() == 0
+                && layers.get(1) instanceof ReluLayer && layers.get(2) instanceof Pool
+                && layers.get(3) instanceof Dense;
+    }
+
+    /**
+     * Any sequence of Conv, pooling and dense layers with Relu after some of them: a LeNet-style
+     * network. A Relu right after a max pool belongs to the convolution before it (the two commute).
+     */
+    private static FloatConvNet convNet(OnnxGraph graph, List<Layer> layers) {
+        long[] dims = graph.inputs().get(0).dims();
+        if (dims.length != 4 || dims[1] != 1 || dims[2] != dims[3] || dims[2] < 1) {
+            throw new UnsupportedModelException("a CNN's input must be [N, 1, side, side], got "
+                    + Arrays.toString(dims));
+        }
+        List<FloatConvNet.Layer> out = new ArrayList<>();
+        for (Layer layer : layers) {
+            switch (layer) {
+                case Conv c -> out.add(new FloatConvNet.Conv(c.in(), c.channels(), c.kernel(), c.pad(), c.weights(),
+                        c.bias(), false));
+                case Pool p -> out.add(new FloatConvNet.Pool(p.pooling()));
+                case Dense d -> out.add(new FloatConvNet.Dense(d.in(), d.out(), d.weights(), d.bias(), false));
+                case ReluLayer r -> applyRelu(r, out);
+            }
+        }
+        if (!(out.get(out.size() - 1) instanceof FloatConvNet.Dense)) {
+            throw new UnsupportedModelException("a CNN must end with a dense layer (Gemm or MatMul)");
+        }
+        try {
+            return new FloatConvNet((int) dims[2], out);
+        } catch (IllegalArgumentException e) {
+            throw new UnsupportedModelException(e.getMessage());
+        }
+    }
+
+    private static void applyRelu(ReluLayer r, List<FloatConvNet.Layer> out) {
+        int last = out.size() - 1;
+        FloatConvNet.Layer previous = last >= 0 ? out.get(last) : null;
+        if (previous instanceof FloatConvNet.Conv c && !c.relu()) {
+            out.set(last, c.withRelu());
+        } else if (previous instanceof FloatConvNet.Dense d && !d.relu()) {
+            out.set(last, new FloatConvNet.Dense(d.in(), d.out(), d.weights(), d.bias(), true));
+        } else if (previous instanceof FloatConvNet.Pool p && p.pooling() == Pooling.MAX && last >= 1
+                && out.get(last - 1) instanceof FloatConvNet.Conv c && !c.relu()) {
+            out.set(last - 1, c.withRelu()); // relu(max(.)) = max(relu(.))
+        } else {
+            throw new UnsupportedModelException(r.node().describe() + ": a Relu must follow a Conv, a dense layer, or "
+                    + "a MaxPool right after a Conv");
+        }
     }
 
     private static FloatCnn cnn(OnnxGraph graph, List<Layer> layers) {
@@ -276,8 +350,8 @@ public final class OnnxImport {
 
     private static Conv conv(Node n, Map<String, Tensor> constants) {
         Tensor w = constant(n, 1, constants);
-        if (w.dims().length != 4 || w.dims()[1] != 1 || w.dims()[2] != w.dims()[3]) {
-            throw new UnsupportedModelException(n.describe() + ": filters must be [channels, 1, k, k], got "
+        if (w.dims().length != 4 || w.dims()[2] != w.dims()[3]) {
+            throw new UnsupportedModelException(n.describe() + ": filters must be [out, in, k, k], got "
                     + Arrays.toString(w.dims()));
         }
         for (long s : n.intsAttribute("strides", new long[] {1, 1})) {
@@ -285,10 +359,16 @@ public final class OnnxImport {
                 throw new UnsupportedModelException(n.describe() + ": strides other than 1 are not supported");
             }
         }
-        // the runner's checks of group, dilations, pads and auto_pad apply to the import as well
+        int in = (int) w.dims()[1];
         int kernel = (int) w.dims()[2];
-        OnnxRunner.apply(n, new OnnxRunner.Value[] {new OnnxRunner.Value(new int[] {1, 1, kernel, kernel},
-                new double[kernel * kernel]), OnnxRunner.of(w), null});
+        long[] pads = n.intsAttribute("pads", new long[4]);
+        if (pads.length != 4 || pads[0] != pads[1] || pads[0] != pads[2] || pads[0] != pads[3] || pads[0] >= kernel) {
+            throw new UnsupportedModelException(n.describe() + ": only the same padding on every side, below the "
+                    + "kernel size, is supported, got " + Arrays.toString(pads));
+        }
+        // the runner's checks of group, dilations, pads and auto_pad apply to the import as well
+        OnnxRunner.apply(n, new OnnxRunner.Value[] {new OnnxRunner.Value(new int[] {1, in, kernel, kernel},
+                new double[in * kernel * kernel]), OnnxRunner.of(w), null});
         int channels = (int) w.dims()[0];
         double[] bias = new double[channels];
         if (n.inputs().size() > 2 && !n.inputs().get(2).isEmpty()) {
@@ -298,7 +378,7 @@ public final class OnnxImport {
         for (int k = 0; k < weights.length; k++) {
             weights[k] = w.floats()[k];
         }
-        return new Conv(n, channels, kernel, weights, bias);
+        return new Conv(n, in, channels, kernel, (int) pads[0], weights, bias);
     }
 
     private static Pool pool(Node n, Pooling pooling) {

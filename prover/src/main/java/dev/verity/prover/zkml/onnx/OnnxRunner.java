@@ -191,7 +191,13 @@ public final class OnnxRunner {
         requireRank(n, w, 4);
         requireDefault(n, "group", 1);
         requireOnes(n, "dilations");
-        requireZeros(n, "pads");
+        long[] pads = n.intsAttribute("pads", new long[4]);
+        if (pads.length != 4 || Arrays.stream(pads).anyMatch(p -> p < 0)) {
+            throw new UnsupportedModelException(n.describe() + ": pads must be 4 non-negative values, got "
+                    + Arrays.toString(pads));
+        }
+        int padTop = (int) pads[0];
+        int padLeft = (int) pads[1];
         String autoPad = n.attributes().containsKey("auto_pad") ? n.attributes().get("auto_pad").s() : "NOTSET";
         if (autoPad != null && !autoPad.equals("NOTSET") && !autoPad.equals("VALID")) {
             throw new UnsupportedModelException(n.describe() + ": auto_pad " + autoPad + " is not supported");
@@ -210,8 +216,8 @@ public final class OnnxRunner {
         }
         int sh = (int) strides[0];
         int sw = (int) strides[1];
-        int oh = (h - kh) / sh + 1;
-        int ow = (wd - kw) / sw + 1;
+        int oh = (h + padTop + (int) pads[2] - kh) / sh + 1;
+        int ow = (wd + padLeft + (int) pads[3] - kw) / sw + 1;
         double[] out = new double[batch * oc * oh * ow];
         for (int b = 0; b < batch; b++) {
             for (int o = 0; o < oc; o++) {
@@ -221,9 +227,13 @@ public final class OnnxRunner {
                         double acc = bias;
                         for (int ch = 0; ch < c; ch++) {
                             for (int u = 0; u < kh; u++) {
-                                for (int v = 0; v < kw; v++) {
-                                    acc += w.data()[((o * c + ch) * kh + u) * kw + v]
-                                            * x.data()[((b * c + ch) * h + y * sh + u) * wd + xx * sw + v];
+                                int iy = y * sh + u - padTop;
+                                for (int v = 0; v < kw && iy >= 0 && iy < h; v++) {
+                                    int ix = xx * sw + v - padLeft;
+                                    if (ix >= 0 && ix < wd) { // zero padding outside
+                                        acc += w.data()[((o * c + ch) * kh + u) * kw + v]
+                                                * x.data()[((b * c + ch) * h + iy) * wd + ix];
+                                    }
                                 }
                             }
                         }

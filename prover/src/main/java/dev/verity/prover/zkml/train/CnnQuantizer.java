@@ -55,7 +55,8 @@ public final class CnnQuantizer {
                 dense);
     }
 
-    private static double weightScale(double[] w, double maxCode) {
+    /** max|w| / maxCode: the scale of symmetric weight codes (1 for all-zero weights). */
+    static double weightScale(double[] w, double maxCode) {
         double max = 0;
         for (double v : w) {
             max = Math.max(max, Math.abs(v));
@@ -63,7 +64,7 @@ public final class CnnQuantizer {
         return max > 0 ? max / maxCode : 1;
     }
 
-    private static long[] round(double[] w, double scale) {
+    static long[] round(double[] w, double scale) {
         long[] q = new long[w.length];
         for (int k = 0; k < w.length; k++) {
             q[k] = Math.round(w[k] / scale);
