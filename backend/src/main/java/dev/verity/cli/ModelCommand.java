@@ -133,12 +133,12 @@ final class ModelCommand {
         }
     }
 
-    @Command(name = "import", description = {"Read an ONNX model (an MLP of Gemm/MatMul+Add and Relu, or Conv, Relu, "
-            + "MaxPool or AveragePool 2x2, Flatten/Reshape, Gemm), quantize it with scales calibrated on the MNIST "
-            + "training digits and write it in Verity's format.", "The model takes 784 pixels scaled to [0, 1] (or "
-            + "[0, --input-max]): an MLP in any shape holding them ([N, 784], [N, 28, 28, 1], ...), a CNN as [N, 1, "
-            + "28, 28]; a final Softmax or LogSoftmax is dropped (the class is the same). Prints its float and "
-            + "quantized accuracy on the held-out digits."})
+    @Command(name = "import", description = {"Read an ONNX model (an MLP of Gemm/MatMul+Add and Relu; a CNN of Conv, "
+            + "Relu, MaxPool or AveragePool 2x2, Flatten/Reshape and dense layers, LeNet-style), quantize it with "
+            + "scales calibrated on the MNIST training digits and write it in Verity's format.", "The model takes 784 "
+            + "pixels scaled to [0, 1] (or [0, --input-max]): an MLP in any shape holding them ([N, 784], [N, 28, 28, "
+            + "1], ...), a CNN as [N, 1, 28, 28]; a final Softmax or LogSoftmax is dropped (the class is the same). "
+            + "Prints its float and quantized accuracy on the held-out digits."})
     static final class Import implements Callable<Integer> {
         @Spec CommandSpec spec;
         @Parameters(index = "0", paramLabel = "<model.onnx>") Path onnx;
