@@ -30,13 +30,20 @@ import java.util.List;
  */
 public final class ZkmlBench {
     private static final BigInteger ADDRESS = new BigInteger("f39fd6e51aad88f6f4ce6ab8827279cfffb92266", 16);
-    private static final int WARMUP = 2;
+    private static final int WARMUP_RUNS = 2;
     private static final ModelCircuit.Weights PRIVATE_WEIGHTS = ModelCircuit.Weights.committed(BigInteger.valueOf(99));
     private final int runs;
+    private final double warmupSeconds;
     private final PrintStream out;
 
-    public ZkmlBench(int runs, PrintStream out) {
+    /**
+     * @param warmupSeconds warm-up time per statement besides the {@value #WARMUP_RUNS} warm-up runs,
+     *     so that a small circuit, whose proof takes a fraction of a second, also runs JIT-compiled
+     *     code (a server's steady state), not the interpreter's
+     */
+    public ZkmlBench(int runs, double warmupSeconds, PrintStream out) {
         this.runs = runs;
+        this.warmupSeconds = warmupSeconds;
         this.out = out;
     }
 
@@ -55,7 +62,8 @@ public final class ZkmlBench {
         List<ModelCircuit.Cost> committedCosts = measure("private, Poseidon commitment | private, Poseidon commitment",
                 test, (px, run) -> ModelCircuit.build(model, px, BigInteger.valueOf(run + 7), ADDRESS,
                         ModelCircuit.Outputs.CLASS_AND_LOGITS, PRIVATE_WEIGHTS));
-        out.printf("(medians of %d runs in a warm JVM after %d warm-up runs)%n", runs, WARMUP);
+        out.printf("(medians of %d runs in a warm JVM, after at least %d warm-up runs and %.0f s)%n", runs,
+                WARMUP_RUNS, warmupSeconds);
         out.println("constraints by stage, fixed weights, private input:");
         print(privateCosts);
         out.println("constraints by stage, fixed weights, public input:");
@@ -88,7 +96,9 @@ public final class ZkmlBench {
         List<Double> prove = new ArrayList<>();
         List<Double> verify = new ArrayList<>();
         List<Double> total = new ArrayList<>();
-        for (int run = 0; run < WARMUP + runs; run++) {
+        long warmupStart = System.nanoTime();
+        int warmups = 0;
+        for (int run = 0; total.size() < runs; run++) {
             int[] px = test.images()[(run + 1) % test.size()];
             long t0 = System.nanoTime();
             ModelCircuit.Result r = builder.build(px, run);
@@ -101,7 +111,9 @@ public final class ZkmlBench {
             if (!ok) {
                 throw new IllegalStateException("a proof did not verify (weights | input: " + mode + ")");
             }
-            if (run >= WARMUP) {
+            if (warmups < WARMUP_RUNS || seconds(warmupStart) < warmupSeconds) {
+                warmups++;
+            } else {
                 witness.add((t1 - t0) / 1e9);
                 prove.add((t2 - t1) / 1e9);
                 verify.add((t3 - t2) / 1e9);

@@ -178,6 +178,11 @@ final class BenchCommand {
         @Option(names = "--runs", defaultValue = "5", description = "measured runs per model (default: ${DEFAULT-VALUE})")
         int runs;
 
+        @Option(names = "--warmup", paramLabel = "<seconds>", defaultValue = "10",
+                description = "warm-up per statement before the measured runs, at least 2 runs (default: "
+                        + "${DEFAULT-VALUE})")
+        double warmup;
+
         @Option(names = "--mlp-epochs", defaultValue = "10", description = "default: ${DEFAULT-VALUE}")
         int mlpEpochs;
 
@@ -190,14 +195,14 @@ final class BenchCommand {
 
         @Override
         public Integer call() {
-            if (runs < 1 || mlpEpochs < 1 || cnnEpochs < 1) {
-                throw new CliException("--runs and the epochs must be at least 1");
+            if (runs < 1 || mlpEpochs < 1 || cnnEpochs < 1 || !(warmup >= 0)) {
+                throw new CliException("--runs and the epochs must be at least 1, --warmup not negative");
             }
             MnistDigits.Split split = ModelCommand.digits(digits, new StderrProgress(new java.io.PrintWriter(System.err,
                     true)));
             System.out.printf("# verity bench zkml (%d cores, max heap %d MiB)%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
-            ZkmlBench bench = new ZkmlBench(runs, System.out);
+            ZkmlBench bench = new ZkmlBench(runs, warmup, System.out);
             MnistMlp.Trained mlp = MnistMlp.train(split, mlpEpochs, 1);
             bench.run("MLP 784-56-10 (" + mlpEpochs + " epochs)", mlp.quantized(), mlp.evaluation(), split.test());
             MnistCnn.Trained cnn = MnistCnn.train(split, cnnEpochs, 1);

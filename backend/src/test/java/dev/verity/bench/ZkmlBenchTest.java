@@ -34,7 +34,7 @@ class ZkmlBenchTest {
         Dataset test = new Dataset(4, 4, 3, images, new int[] {0, 1, 2, 0});
         Evaluation evaluation = Evaluation.of(test, k -> model.predict(images[k]), k -> model.predict(images[k]));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        new ZkmlBench(2, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run("tiny", model, evaluation, test);
+        new ZkmlBench(2, 0, new PrintStream(bytes, true, StandardCharsets.UTF_8)).run("tiny", model, evaluation, test);
         String out = bytes.toString(StandardCharsets.UTF_8);
         int constraints = ModelCircuit.build(model, images[0], BigInteger.ONE, BigInteger.ONE).circuit().cs()
                 .nConstraints();
@@ -51,7 +51,7 @@ class ZkmlBenchTest {
         assertTrue(out.contains("| private, Poseidon commitment | private, Poseidon commitment | "
                 + String.format("%,d", committed) + " | 7 | "), out);
         assertTrue(committed > constraints + 48 * 9, committed + " vs " + constraints);
-        assertTrue(out.contains("(medians of 2 runs in a warm JVM after 2 warm-up runs)"), out);
+        assertTrue(out.contains("(medians of 2 runs in a warm JVM, after at least 2 warm-up runs and 0 s)"), out);
         assertTrue(out.contains("float/integer agreement 100.00%"), out);
     }
 }
