@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.verity.prover.zkml.ModelFile;
+import dev.verity.prover.zkml.Pooling;
+import dev.verity.prover.zkml.QuantizedConvNet;
 import dev.verity.prover.zkml.onnx.OnnxExport;
 import dev.verity.prover.zkml.onnx.OnnxFile;
 import dev.verity.prover.zkml.onnx.OnnxGraph;
+import dev.verity.prover.zkml.train.FloatConvNet;
 import dev.verity.prover.zkml.train.FloatMlp;
 import dev.verity.prover.zkml.QuantizedModel;
 import dev.verity.prover.zkml.train.Dataset;
@@ -165,6 +168,52 @@ class CliModelMnistTest {
         CliResult compiled = CliResult.run("model", "compile", back, dir.resolve("avg.r1cs"));
         compiled.assertOk();
         assertTrue(compiled.out().contains("2x2 sum pool"), compiled.out());
+    }
+
+    /**
+     * A LeNet-style network (two padded convolutions, poolings, two dense layers) written as ONNX,
+     * imported with calibration on the digits, compiled, and run by the witness command: the
+     * integer network's class.
+     */
+    @Test
+    void importsALeNetStyleNetwork() throws Exception {
+        java.util.Random rnd = new java.util.Random(9);
+        FloatConvNet net = new FloatConvNet(28, List.of(
+                new FloatConvNet.Conv(1, 3, 5, 2, gaussian(rnd, 75, 0.3), gaussian(rnd, 3, 0.1), true),
+                new FloatConvNet.Pool(Pooling.MAX),
+                new FloatConvNet.Conv(3, 4, 3, 1, gaussian(rnd, 108, 0.3), gaussian(rnd, 4, 0.1), true),
+                new FloatConvNet.Pool(Pooling.MAX),
+                new FloatConvNet.Dense(196, 16, gaussian(rnd, 196 * 16, 0.1), gaussian(rnd, 16, 0.1), true),
+                new FloatConvNet.Dense(16, 10, gaussian(rnd, 160, 0.3), gaussian(rnd, 10, 0.1), false)));
+        Path onnx = dir.resolve("lenet.onnx");
+        OnnxFile.write(OnnxExport.convNet(net), onnx);
+        Path model = dir.resolve("lenet.safetensors");
+        CliResult imported = CliResult.run("model", "import", onnx, model, "--digits", DIGITS);
+        imported.assertOk();
+        assertTrue(imported.out().startsWith("CNN (LeNet-style) on 2000 held-out digits: float accuracy"),
+                imported.out());
+        QuantizedModel q = ModelFile.read(model);
+        assertTrue(q instanceof QuantizedConvNet, q.getClass().toString());
+
+        CliResult compiled = CliResult.run("model", "compile", model, dir.resolve("lenet.r1cs"));
+        compiled.assertOk();
+        assertTrue(compiled.out().contains("layer 0 conv 1 -> 3 x 5x5 pad 2 -> 28x28 relu"), compiled.out());
+        assertTrue(compiled.out().contains("layer 3 2x2 max pool -> 4 x 7x7"), compiled.out());
+        Dataset test = MnistDigits.split(MnistDigits.load(DIGITS), 0.2, 1).test();
+        Path input = writeInput(test.images()[3]);
+        CliResult witness = CliResult.run("model", "witness", model, input, dir.resolve("lenet.wtns"), "--address",
+                ADDRESS, "--blinding", "4");
+        witness.assertOk();
+        assertTrue(witness.out().startsWith("class: " + q.predict(test.images()[3]) + System.lineSeparator()),
+                witness.out());
+    }
+
+    private static double[] gaussian(java.util.Random rnd, int n, double std) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rnd.nextGaussian() * std;
+        }
+        return v;
     }
 
     @Test

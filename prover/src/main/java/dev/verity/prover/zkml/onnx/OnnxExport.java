@@ -6,6 +6,7 @@ import dev.verity.prover.zkml.onnx.OnnxGraph.Tensor;
 import dev.verity.prover.zkml.onnx.OnnxGraph.ValueInfo;
 import dev.verity.prover.zkml.Pooling;
 import dev.verity.prover.zkml.train.FloatCnn;
+import dev.verity.prover.zkml.train.FloatConvNet;
 import dev.verity.prover.zkml.train.FloatMlp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,6 +68,59 @@ public final class OnnxExport {
                 node("Flatten_3", "Flatten", List.of("pool"), "flat", intAttr("axis", 1)),
                 node("Gemm_4", "Gemm", List.of("flat", "fc.weight", "fc.bias"), "logits", intAttr("transB", 1)));
         return new OnnxGraph("verity-cnn", nodes, init,
+                List.of(new ValueInfo("input", new long[] {BATCH, 1, model.side(), model.side()})),
+                List.of(new ValueInfo("logits", new long[] {BATCH, model.classes()})));
+    }
+
+    /**
+     * A LeNet-style network as ONNX: Conv (with its padding), Relu, MaxPool or AveragePool, Flatten
+     * before the first dense layer, Gemm (transB = 1), Relu.
+     */
+    public static OnnxGraph convNet(FloatConvNet model) {
+        Map<String, Tensor> init = new LinkedHashMap<>();
+        List<Node> nodes = new ArrayList<>();
+        String x = "input";
+        boolean flat = false;
+        for (int l = 0; l < model.layers().size(); l++) {
+            String y = "t" + l;
+            switch (model.layers().get(l)) {
+                case FloatConvNet.Conv c -> {
+                    init.put("w" + l, floats("w" + l, c.weights(), c.out(), c.in(), c.kernel(), c.kernel()));
+                    init.put("b" + l, floats("b" + l, c.bias(), c.out()));
+                    nodes.add(node("Conv_" + l, "Conv", List.of(x, "w" + l, "b" + l), y,
+                            intsAttr("kernel_shape", c.kernel(), c.kernel()),
+                            intsAttr("pads", c.pad(), c.pad(), c.pad(), c.pad())));
+                    if (c.relu()) {
+                        nodes.add(node("Relu_" + l, "Relu", List.of(y), y + "r"));
+                        y += "r";
+                    }
+                }
+                case FloatConvNet.Pool p -> {
+                    String op = p.pooling() == Pooling.MAX ? "MaxPool" : "AveragePool";
+                    nodes.add(node(op + "_" + l, op, List.of(x), y, intsAttr("kernel_shape", 2, 2),
+                            intsAttr("strides", 2, 2)));
+                }
+                case FloatConvNet.Dense d -> {
+                    if (!flat) {
+                        nodes.add(node("Flatten_" + l, "Flatten", List.of(x), "flat", intAttr("axis", 1)));
+                        x = "flat";
+                        flat = true;
+                    }
+                    init.put("w" + l, floats("w" + l, d.weights(), d.out(), d.in()));
+                    init.put("b" + l, floats("b" + l, d.bias(), d.out()));
+                    nodes.add(node("Gemm_" + l, "Gemm", List.of(x, "w" + l, "b" + l), y, intAttr("transB", 1)));
+                    if (d.relu()) {
+                        nodes.add(node("Relu_" + l, "Relu", List.of(y), y + "r"));
+                        y += "r";
+                    }
+                }
+            }
+            x = y;
+        }
+        // the last node's output is the graph's
+        Node last = nodes.remove(nodes.size() - 1);
+        nodes.add(new Node(last.name(), last.opType(), last.inputs(), List.of("logits"), last.attributes()));
+        return new OnnxGraph("verity-convnet", nodes, init,
                 List.of(new ValueInfo("input", new long[] {BATCH, 1, model.side(), model.side()})),
                 List.of(new ValueInfo("logits", new long[] {BATCH, model.classes()})));
     }

@@ -234,6 +234,33 @@ class OnnxTest {
         assertTrue(same >= 27, same + " of 30 agree");
     }
 
+    /** A random LeNet-style network with padding and average pooling: exported, run by onnxruntime, imported back. */
+    @Test
+    void convNetExportRunsInOnnxruntimeAndImportsBack() throws Exception {
+        FloatConvNet net = randomConvNet(22);
+        Path file = dir.resolve("convnet.onnx");
+        OnnxFile.write(OnnxExport.convNet(net), file);
+        FloatConvNet back = OnnxImport.of(OnnxFile.read(file)).convNet();
+        assertEquals(net.layers().size(), back.layers().size());
+        for (double[] x : inputs()) {
+            float[] reference = onnxruntime(file, x, new long[] {1, 1, 28, 28});
+            assertSameLogits(reference, net.logits(x));
+            assertSameLogits(reference, back.logits(x));
+        }
+    }
+
+    /** Conv 4 x 3x3 pad 1, average pool, Conv 8 x 3x3, max pool, dense 288-32 ReLU, dense 32-10. */
+    static FloatConvNet randomConvNet(long seed) {
+        Random rnd = new Random(seed);
+        return new FloatConvNet(28, List.of(
+                new FloatConvNet.Conv(1, 4, 3, 1, gaussian(rnd, 36, 0.4), gaussian(rnd, 4, 0.1), true),
+                new FloatConvNet.Pool(Pooling.AVERAGE),
+                new FloatConvNet.Conv(4, 8, 3, 0, gaussian(rnd, 288, 0.2), gaussian(rnd, 8, 0.1), true),
+                new FloatConvNet.Pool(Pooling.MAX),
+                new FloatConvNet.Dense(288, 32, gaussian(rnd, 288 * 32, 0.08), gaussian(rnd, 32, 0.1), true),
+                new FloatConvNet.Dense(32, 10, gaussian(rnd, 320, 0.2), gaussian(rnd, 10, 0.1), false)));
+    }
+
     @Test
     void importGivesBackTheExportedModels() throws Exception {
         FloatMlp mlp = randomMlp(7);
