@@ -376,15 +376,9 @@ final class ModelCommand {
 
         @Override
         public Integer call() {
-            BigInteger addressValue = parseAddress(address);
-            BigInteger blindingValue = mode.blinding(blinding);
-            ModelCircuit.Weights weights = mode.weights(true);
-            QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
-            int[] pixels = Inputs.read(input, INPUT, p -> readInput(p, network.inputSize()));
-            ModelCircuit.Result result = mode.build(network, pixels, blindingValue, addressValue, weights);
+            ModelCircuit.Result result = inference(model, input, address, blinding, mode);
             Inputs.write(wtns, "witness", p -> WtnsFile.write(result.circuit().witness(), p));
-            printResult(spec.commandLine().getOut(), result.predictedClass(), result.logits(), result.commitment(),
-                    result.modelCommitment());
+            printResult(spec.commandLine().getOut(), result);
             return VerityCli.EXIT_OK;
         }
     }
@@ -409,15 +403,10 @@ final class ModelCommand {
 
         @Override
         public Integer call() {
-            BigInteger addressValue = parseAddress(address);
-            BigInteger blindingValue = mode.blinding(blinding);
-            ModelCircuit.Weights weights = mode.weights(true);
-            QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
-            int[] pixels = Inputs.read(input, INPUT, p -> readInput(p, network.inputSize()));
             PrintWriter err = spec.commandLine().getErr();
             StderrProgress progress = new StderrProgress(err);
             progress.begin("building the circuit and its witness");
-            ModelCircuit.Result result = mode.build(network, pixels, blindingValue, addressValue, weights);
+            ModelCircuit.Result result = inference(model, input, address, blinding, mode);
             Zkey key = new ModelKeys(model, mode.variant()).provingKey(result.circuit().cs(), ptau, progress, err);
             dev.verity.prover.r1cs.Witness witness = result.circuit().witness();
             if (key.nVars() != witness.size() || key.nPublic() != result.circuit().cs().nPublic()) {
@@ -435,8 +424,7 @@ final class ModelCommand {
             Inputs.writeAll(new Inputs.Output(proofJson, "proof", p -> SnarkjsJson.writeProof(proof, p)),
                     new Inputs.Output(publicJson, "public signals", p -> SnarkjsJson.writePublicSignals(signals, p)));
             progress.finish();
-            printResult(spec.commandLine().getOut(), result.predictedClass(), result.logits(), result.commitment(),
-                    result.modelCommitment());
+            printResult(spec.commandLine().getOut(), result);
             return VerityCli.EXIT_OK;
         }
     }
@@ -512,6 +500,24 @@ final class ModelCommand {
             out.println("address: 0x" + String.format("%040x", values[first + 1 + logitCount]));
             return VerityCli.EXIT_OK;
         }
+    }
+
+    /**
+     * The circuit and witness of {@code model} on {@code input} for the submitter {@code address},
+     * with the options checked against the statement before any file is read.
+     */
+    private static ModelCircuit.Result inference(Path model, Path input, String address, String blinding,
+            InputMode mode) {
+        BigInteger addressValue = parseAddress(address);
+        BigInteger blindingValue = mode.blinding(blinding);
+        ModelCircuit.Weights weights = mode.weights(true);
+        QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
+        int[] pixels = Inputs.read(input, INPUT, p -> readInput(p, network.inputSize()));
+        return mode.build(network, pixels, blindingValue, addressValue, weights);
+    }
+
+    private static void printResult(PrintWriter out, ModelCircuit.Result result) {
+        printResult(out, result.predictedClass(), result.logits(), result.commitment(), result.modelCommitment());
     }
 
     /** Prints the class, the logits (when known) and the commitments (when there are). */
