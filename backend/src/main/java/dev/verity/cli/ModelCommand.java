@@ -310,6 +310,28 @@ final class ModelCommand {
         }
     }
 
+    /** Who submits an inference and the input's blinding: the options of witness and prove. */
+    static final class Submission {
+        @Option(names = "--address", required = true, paramLabel = "<0x...>",
+                description = "the submitter's Ethereum address (20 bytes, hex)") String address;
+        @Option(names = "--blinding", paramLabel = "<n>", description = "the commitment's secret blinding value below r "
+                + "(decimal or 0x hex); keep it with the input; required unless --public-input")
+        String blinding;
+
+        /**
+         * The circuit and witness of {@code model} on {@code input}, with the options checked
+         * against the statement before any file is read.
+         */
+        ModelCircuit.Result build(Path model, Path input, InputMode mode) {
+            BigInteger addressValue = parseAddress(address);
+            BigInteger blindingValue = mode.blinding(blinding);
+            ModelCircuit.Weights weights = mode.weights(true);
+            QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
+            int[] pixels = Inputs.read(input, INPUT, p -> readInput(p, network.inputSize()));
+            return mode.build(network, pixels, blindingValue, addressValue, weights);
+        }
+    }
+
     /** 20% of every digit held out, the same split for every seed of the training. */
     private static final double TEST_FRACTION = 0.2;
     private static final long SPLIT_SEED = 1;
@@ -367,16 +389,12 @@ final class ModelCommand {
         @Parameters(index = "0", paramLabel = "<model>") Path model;
         @Parameters(index = "1", paramLabel = "<input.json>") Path input;
         @Parameters(index = "2", paramLabel = "<witness.wtns>") Path wtns;
-        @Option(names = "--address", required = true, paramLabel = "<0x...>",
-                description = "the submitter's Ethereum address (20 bytes, hex)") String address;
-        @Option(names = "--blinding", paramLabel = "<n>", description = "the commitment's secret blinding value below r "
-                + "(decimal or 0x hex); keep it with the input; required unless --public-input")
-        String blinding;
+        @Mixin Submission submission;
         @Mixin InputMode mode;
 
         @Override
         public Integer call() {
-            ModelCircuit.Result result = inference(model, input, address, blinding, mode);
+            ModelCircuit.Result result = submission.build(model, input, mode);
             Inputs.write(wtns, "witness", p -> WtnsFile.write(result.circuit().witness(), p));
             printResult(spec.commandLine().getOut(), result);
             return VerityCli.EXIT_OK;
@@ -392,11 +410,7 @@ final class ModelCommand {
         @Parameters(index = "1", paramLabel = "<input.json>") Path input;
         @Parameters(index = "2", paramLabel = "<proof.json>") Path proofJson;
         @Parameters(index = "3", paramLabel = "<public.json>") Path publicJson;
-        @Option(names = "--address", required = true, paramLabel = "<0x...>",
-                description = "the submitter's Ethereum address (20 bytes, hex)") String address;
-        @Option(names = "--blinding", paramLabel = "<n>", description = "the commitment's secret blinding value below r "
-                + "(decimal or 0x hex); keep it with the input; required unless --public-input")
-        String blinding;
+        @Mixin Submission submission;
         @Mixin InputMode mode;
         @Option(names = "--ptau", paramLabel = "<pot.ptau>",
                 description = "make the key from this prepared Powers of Tau file (once; then cached)") Path ptau;
@@ -406,7 +420,7 @@ final class ModelCommand {
             PrintWriter err = spec.commandLine().getErr();
             StderrProgress progress = new StderrProgress(err);
             progress.begin("building the circuit and its witness");
-            ModelCircuit.Result result = inference(model, input, address, blinding, mode);
+            ModelCircuit.Result result = submission.build(model, input, mode);
             Zkey key = new ModelKeys(model, mode.variant()).provingKey(result.circuit().cs(), ptau, progress, err);
             dev.verity.prover.r1cs.Witness witness = result.circuit().witness();
             if (key.nVars() != witness.size() || key.nPublic() != result.circuit().cs().nPublic()) {
@@ -500,20 +514,6 @@ final class ModelCommand {
             out.println("address: 0x" + String.format("%040x", values[first + 1 + logitCount]));
             return VerityCli.EXIT_OK;
         }
-    }
-
-    /**
-     * The circuit and witness of {@code model} on {@code input} for the submitter {@code address},
-     * with the options checked against the statement before any file is read.
-     */
-    private static ModelCircuit.Result inference(Path model, Path input, String address, String blinding,
-            InputMode mode) {
-        BigInteger addressValue = parseAddress(address);
-        BigInteger blindingValue = mode.blinding(blinding);
-        ModelCircuit.Weights weights = mode.weights(true);
-        QuantizedModel network = Inputs.read(model, MODEL, ModelFile::read);
-        int[] pixels = Inputs.read(input, INPUT, p -> readInput(p, network.inputSize()));
-        return mode.build(network, pixels, blindingValue, addressValue, weights);
     }
 
     private static void printResult(PrintWriter out, ModelCircuit.Result result) {
