@@ -27,6 +27,7 @@ import java.util.SplittableRandom;
  * bench-only) dev setup, cached in the work directory.
  */
 public final class Groth16Bench {
+    private static final long SNARKJS_TIMEOUT_SECONDS = 3600;
     private final Path dir;
     private final List<String> verityCommand;
     private final List<String> snarkjsCommand;
@@ -53,34 +54,13 @@ public final class Groth16Bench {
         Path zkey = dir.resolve(name + ".zkey");
         prepare(power, r1cs, wtns, zkey);
 
-        out.printf("%n## Groth16 prove, domain 2^%d (%d constraints)%n", power, (1 << power) - 2);
-        List<Double> veritySeconds = new ArrayList<>();
-        List<Double> snarkjsSeconds = new ArrayList<>();
-        long verityPeak = 0;
-        long snarkjsPeak = 0;
-        for (int i = 0; i < runs; i++) {
-            MeasuredProcess v = MeasuredProcess.run(concat(verityCommand, "groth16", "prove", zkey.toString(),
-                    wtns.toString(), name + ".verity-proof.json", name + ".verity-public.json"), dir, 3600);
-            require(v, "verity groth16 prove");
-            veritySeconds.add(v.seconds());
-            verityPeak = Math.max(verityPeak, v.peakKiB());
-            out.printf("run %d: verity  %7.2f s  peak %6d MiB%n", i + 1, v.seconds(), v.peakKiB() / 1024);
-            if (snarkjsCommand != null) {
-                MeasuredProcess s = MeasuredProcess.run(concat(snarkjsCommand, "groth16", "prove", zkey.toString(),
-                        wtns.toString(), name + ".snarkjs-proof.json", name + ".snarkjs-public.json"), dir, 3600);
-                require(s, "snarkjs groth16 prove");
-                snarkjsSeconds.add(s.seconds());
-                snarkjsPeak = Math.max(snarkjsPeak, s.peakKiB());
-                out.printf("run %d: snarkjs %7.2f s  peak %6d MiB%n", i + 1, s.seconds(), s.peakKiB() / 1024);
-            }
-        }
-        double verityMedian = median(veritySeconds);
-        out.printf("verity  median %.2f s, peak %d MiB (whole process, cold JVM)%n", verityMedian, verityPeak / 1024);
-        if (snarkjsCommand != null) {
-            double snarkjsMedian = median(snarkjsSeconds);
-            out.printf("snarkjs median %.2f s, peak %d MiB%n", snarkjsMedian, snarkjsPeak / 1024);
-            out.printf("ratio: verity is %.2fx faster than snarkjs; memory %.2fx of snarkjs'%n",
-                    snarkjsMedian / verityMedian, (double) verityPeak / snarkjsPeak);
+        out.printf("%n## Groth16 prove, domain 2^%d (%d constraints), cold JVM%n", power, (1 << power) - 2);
+        List<String> verityProve = concat(verityCommand, "groth16", "prove", zkey.toString(), wtns.toString(),
+                name + ".verity-proof.json", name + ".verity-public.json");
+        List<String> snarkjsProve = snarkjsCommand == null ? null : concat(snarkjsCommand, "groth16", "prove",
+                zkey.toString(), wtns.toString(), name + ".snarkjs-proof.json", name + ".snarkjs-public.json");
+        if (HeadToHead.run("prove", verityProve, snarkjsProve, dir, runs, SNARKJS_TIMEOUT_SECONDS, out)
+                .snarkjsFinished()) {
             crossCheck(zkey, name);
         }
         warm(zkey, wtns);
@@ -108,13 +88,13 @@ public final class Groth16Bench {
         Path vk = dir.resolve(name + ".vkey.json");
         MeasuredProcess export = MeasuredProcess.run(concat(verityCommand, "zkey", "export", "verificationkey",
                 zkey.toString(), vk.toString()), dir, 600);
-        require(export, "verity zkey export verificationkey");
+        HeadToHead.succeeded(export, "verity zkey export verificationkey");
         MeasuredProcess snarkjsVerifies = MeasuredProcess.run(concat(snarkjsCommand, "groth16", "verify",
                 vk.toString(), name + ".verity-public.json", name + ".verity-proof.json"), dir, 600);
-        require(snarkjsVerifies, "snarkjs groth16 verify (of Verity's proof)");
+        HeadToHead.succeeded(snarkjsVerifies, "snarkjs groth16 verify (of Verity's proof)");
         MeasuredProcess verityVerifies = MeasuredProcess.run(concat(verityCommand, "groth16", "verify",
                 vk.toString(), name + ".snarkjs-public.json", name + ".snarkjs-proof.json"), dir, 600);
-        require(verityVerifies, "verity groth16 verify (of snarkjs' proof)");
+        HeadToHead.succeeded(verityVerifies, "verity groth16 verify (of snarkjs' proof)");
         out.println("cross-check: snarkjs verifies Verity's proof, Verity verifies snarkjs' proof");
     }
 
@@ -134,7 +114,7 @@ public final class Groth16Bench {
             }
         }
         out.printf("verity warm JVM (key in memory, proof self-verified): median %.2f s over %d runs %s%n",
-                median(seconds), runs, format(seconds));
+                HeadToHead.median(seconds), runs, format(seconds));
     }
 
     /** MSM ns per point and NTT ns per butterfly at this size. */
@@ -169,22 +149,10 @@ public final class Groth16Bench {
                 power, msmNs, nttNs, Runtime.getRuntime().availableProcessors());
     }
 
-    private static void require(MeasuredProcess p, String what) {
-        if (!p.succeeded()) {
-            throw new IllegalStateException(what + " failed (exit " + p.exitCode() + "):\n" + p.output());
-        }
-    }
-
     static List<String> concat(List<String> prefix, String... args) {
         List<String> all = new ArrayList<>(prefix);
         all.addAll(Arrays.asList(args));
         return all;
-    }
-
-    static double median(List<Double> values) {
-        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int m = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
     }
 
     private static String format(List<Double> seconds) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -38,7 +37,7 @@ public final class PtauBench {
         String base = "ptau-" + power;
         Path fresh = dir.resolve(base + "-0000.ptau");
         if (!Files.exists(fresh)) {
-            succeed(MeasuredProcess.run(Groth16Bench.concat(verityCommand, "powersoftau", "new", "bn128",
+            HeadToHead.succeeded(MeasuredProcess.run(Groth16Bench.concat(verityCommand, "powersoftau", "new", "bn128",
                     String.valueOf(power), fresh.toString()), dir, 3600), "verity powersoftau new");
         }
         out.printf("%n## Powers of Tau, power %d%n", power);
@@ -50,7 +49,7 @@ public final class PtauBench {
                         fresh.toString(), dir.resolve(base + "-snarkjs-0001.ptau").toString(), "-n=bench",
                         "-e=bench entropy"),
                 null, null);
-        succeed(MeasuredProcess.run(Groth16Bench.concat(verityCommand, "powersoftau", "verify",
+        HeadToHead.succeeded(MeasuredProcess.run(Groth16Bench.concat(verityCommand, "powersoftau", "verify",
                 contributed.toString()), dir, 3600), "verity powersoftau verify of Verity's contribution");
         Path verityPrepared = dir.resolve(base + "-verity-final.ptau");
         Path snarkjsPrepared = dir.resolve(base + "-snarkjs-final.ptau");
@@ -65,52 +64,13 @@ public final class PtauBench {
 
     private void compare(String what, List<String> verity, List<String> snarkjs, Path verityOutput,
             Path snarkjsOutput) throws IOException, InterruptedException {
-        List<Double> verityTimes = new ArrayList<>();
-        List<Double> snarkjsTimes = new ArrayList<>();
-        long verityPeak = 0;
-        long snarkjsPeak = 0;
-        boolean cutOff = false;
-        for (int i = 0; i < runs; i++) {
-            MeasuredProcess v = succeed(MeasuredProcess.run(verity, dir, 3600), "verity powersoftau " + what);
-            verityTimes.add(v.seconds());
-            verityPeak = Math.max(verityPeak, v.peakKiB());
-            out.printf("%s run %d: verity  %8.2f s  peak %6d MiB%n", what, i + 1, v.seconds(), v.peakKiB() / 1024);
-            if (snarkjs != null && !cutOff) {
-                MeasuredProcess s = MeasuredProcess.run(snarkjs, dir, snarkjsTimeoutSeconds);
-                if (s.seconds() >= snarkjsTimeoutSeconds) {
-                    out.printf("%s run %d: snarkjs cut off after %d s%n", what, i + 1, snarkjsTimeoutSeconds);
-                    cutOff = true;
-                    continue;
-                }
-                succeed(s, "snarkjs powersoftau " + what);
-                snarkjsTimes.add(s.seconds());
-                snarkjsPeak = Math.max(snarkjsPeak, s.peakKiB());
-                out.printf("%s run %d: snarkjs %8.2f s  peak %6d MiB%n", what, i + 1, s.seconds(), s.peakKiB() / 1024);
+        HeadToHead.Outcome outcome = HeadToHead.run(what, verity, snarkjs, dir, runs, snarkjsTimeoutSeconds, out);
+        if (verityOutput != null && outcome.snarkjsFinished()) {
+            boolean same = Arrays.equals(Files.readAllBytes(verityOutput), Files.readAllBytes(snarkjsOutput));
+            out.println(same ? what + ": outputs are byte-identical" : what + ": OUTPUTS DIFFER");
+            if (!same) {
+                throw new IllegalStateException("Verity's and snarkjs' " + what + " outputs differ");
             }
         }
-        double verityMedian = Groth16Bench.median(verityTimes);
-        out.printf("%s: verity median %.2f s, peak %d MiB%n", what, verityMedian, verityPeak / 1024);
-        if (!snarkjsTimes.isEmpty()) {
-            double snarkjsMedian = Groth16Bench.median(snarkjsTimes);
-            out.printf("%s: snarkjs median %.2f s, peak %d MiB%n", what, snarkjsMedian, snarkjsPeak / 1024);
-            out.printf("%s ratio: verity is %.1fx faster than snarkjs%n", what, snarkjsMedian / verityMedian);
-            if (verityOutput != null) {
-                boolean same = Arrays.equals(Files.readAllBytes(verityOutput), Files.readAllBytes(snarkjsOutput));
-                out.println(same ? what + ": outputs are byte-identical" : what + ": OUTPUTS DIFFER");
-                if (!same) {
-                    throw new IllegalStateException("Verity's and snarkjs' " + what + " outputs differ");
-                }
-            }
-        } else if (cutOff) {
-            out.printf("%s: snarkjs did not finish within %d s: verity is more than %.1fx faster%n", what,
-                    snarkjsTimeoutSeconds, snarkjsTimeoutSeconds / verityMedian);
-        }
-    }
-
-    private static MeasuredProcess succeed(MeasuredProcess p, String what) {
-        if (!p.succeeded()) {
-            throw new IllegalStateException(what + " failed:\n" + p.output());
-        }
-        return p;
     }
 }
