@@ -3,21 +3,27 @@ package dev.verity.prover.groth16;
 import dev.verity.prover.curve.CurveArithmetic;
 import dev.verity.prover.field.Fr;
 import dev.verity.prover.field.MontgomeryField;
+import dev.verity.prover.msm.AffineBatch;
 import dev.verity.prover.util.Progress;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 /**
  * Key generation from a ceremony: for each wire s, sum over matrices j and the rows of wire s of
- * coef * P_j[row], where P_j are Lagrange-basis points from the Powers of Tau file. Circuit
- * coefficients are mostly small (1, -1, powers of two), so each term costs a few additions, and a
- * full-size coefficient falls back to a windowed scalar multiplication. Parallel over wires.
+ * coef * P_j[row], where P_j are Lagrange-basis points from the Powers of Tau file. Parallel over
+ * chunks of wires. Terms with coefficient 1 or -1 (most of them in most circuits) are summed in
+ * affine coordinates, in rounds that take the next such term of every wire of the chunk as one
+ * batch of additions sharing a field inversion ({@link AffineBatch}). Other small coefficients
+ * (powers of two above all) cost a few Jacobian doublings and additions, and a full-size
+ * coefficient a windowed scalar multiplication.
  */
 final class SparseCombination {
     private static final int L = MontgomeryField.LIMBS;
     private static final int CHUNK = 1024;
     /** Columns with at least this many terms go to Pippenger instead of term-by-term multiplication. */
     private static final int MSM_TERMS = 256;
+    /** Fewer unit-coefficient additions than this in a round are done in Jacobian coordinates. */
+    private static final int MIN_BATCH = 16;
     private static final long[] HALF_R = MontgomeryField.toLimbs(Fr.MODULUS.shiftRight(1));
     private static final long[] R = MontgomeryField.toLimbs(Fr.MODULUS);
 
@@ -36,24 +42,34 @@ final class SparseCombination {
         progress.begin(step);
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
             int from = chunk * CHUNK;
-            int to = Math.min(count, from + CHUNK);
+            int size = Math.min(count, from + CHUNK) - from;
             Worker worker = new Worker(group);
-            long[] sums = new long[(to - from) * group.jacobian];
-            for (int i = from; i < to; i++) {
-                int wire = firstWire + i;
-                if (terms(columns, wire) >= MSM_TERMS) {
-                    continue; // below, with Pippenger
+            boolean[] heavy = new boolean[size];
+            for (int i = 0; i < size; i++) {
+                heavy[i] = terms(columns, firstWire + from + i) >= MSM_TERMS; // below, with Pippenger
+            }
+            ChunkSums sums = new ChunkSums(group, size);
+            for (int j = 0; j < columns.length; j++) {
+                worker.addUnitTerms(columns[j], points[j], firstWire + from, heavy, sums);
+            }
+            for (int i = 0; i < size; i++) {
+                if (heavy[i]) {
+                    continue;
                 }
-                int at = (i - from) * group.jacobian;
+                int wire = firstWire + from + i;
                 for (int j = 0; j < columns.length; j++) {
                     SparseColumns m = columns[j];
                     for (int k = m.columnStart[wire]; k < m.columnStart[wire + 1]; k++) {
-                        worker.addMultiple(sums, at, points[j], m.rows[k] * group.affine, m.coefficients, L * k);
+                        if (unitSign(m.coefficients, L * k) == 0) {
+                            worker.addMultiple(sums.jacobian, i * group.jacobian, points[j], m.rows[k] * group.affine,
+                                    m.coefficients, L * k);
+                            sums.usesJacobian[i] = true;
+                        }
                     }
                 }
             }
-            worker.arithmetic.toAffine(sums, 0, to - from, out, from * group.affine);
-            progress.report(step, done.addAndGet(to - from), count);
+            sums.toAffine(worker.arithmetic, out, from * group.affine);
+            progress.report(step, done.addAndGet(size), count);
         });
         CurveArithmetic arithmetic = group.arithmetic();
         for (int i = 0; i < count; i++) {
@@ -93,6 +109,54 @@ final class SparseCombination {
         return group.msm(bases, scalars);
     }
 
+    /** 1 for the coefficient 1, -1 for r - 1, 0 for any other (plain canonical limbs). */
+    private static int unitSign(long[] coef, int co) {
+        if ((coef[co + 1] | coef[co + 2] | coef[co + 3]) == 0 && coef[co] == 1) {
+            return 1;
+        }
+        return coef[co] == R[0] - 1 && coef[co + 1] == R[1] && coef[co + 2] == R[2] && coef[co + 3] == R[3] ? -1 : 0;
+    }
+
+    /**
+     * The sums of one chunk of wires: the unit terms in affine points (zeros while empty), the
+     * others, where a wire has any, in Jacobian points.
+     */
+    private static final class ChunkSums {
+        final CurveGroup group;
+        final long[] affine;
+        final long[] jacobian;
+        final boolean[] usesJacobian;
+
+        ChunkSums(CurveGroup group, int size) {
+            this.group = group;
+            this.affine = new long[size * group.affine];
+            this.jacobian = new long[size * group.jacobian];
+            this.usesJacobian = new boolean[size];
+        }
+
+        /** Writes the affine sums to {@code out} from {@code outAt}, one inversion for the Jacobian ones. */
+        void toAffine(CurveArithmetic arithmetic, long[] out, int outAt) {
+            int size = usesJacobian.length;
+            boolean anyJacobian = false;
+            for (int i = 0; i < size; i++) {
+                if (usesJacobian[i]) {
+                    arithmetic.addAffine(jacobian, i * group.jacobian, affine, i * group.affine, jacobian,
+                            i * group.jacobian);
+                    anyJacobian = true;
+                }
+            }
+            long[] converted = affine;
+            if (anyJacobian) {
+                converted = new long[size * group.affine];
+                arithmetic.toAffine(jacobian, 0, size, converted, 0);
+            }
+            for (int i = 0; i < size; i++) {
+                long[] source = usesJacobian[i] ? converted : affine;
+                System.arraycopy(source, i * group.affine, out, outAt + i * group.affine, group.affine);
+            }
+        }
+    }
+
     /** Per-thread state: group arithmetic and scratch. */
     private static final class Worker {
         final CurveGroup group;
@@ -100,12 +164,92 @@ final class SparseCombination {
         final long[] signed;
         final long[] term;
         final long[] magnitude = new long[L];
+        final AffineBatch batch;
+        final int[] dstAt = new int[CHUNK];
+        final int[] srcAt = new int[CHUNK];
 
         Worker(CurveGroup group) {
             this.group = group;
             this.arithmetic = group.arithmetic();
             this.signed = new long[group.affine];
             this.term = new long[group.jacobian];
+            this.batch = group.affineBatch(CHUNK);
+        }
+
+        /**
+         * Adds the terms with coefficient 1 or -1 of matrix {@code m} into the affine sums of the
+         * chunk's wires (from {@code firstWire}; heavy wires are skipped). Round t takes the t-th
+         * such term of every wire: the first lands in an empty sum by a copy, the others form one
+         * batch (each wire at most once). A round with fewer than {@link #MIN_BATCH} additions,
+         * where the shared inversion would cost more than it saves, goes to the Jacobian sums.
+         */
+        void addUnitTerms(SparseColumns m, long[] points, int firstWire, boolean[] heavy, ChunkSums sums) {
+            int size = heavy.length, a = group.affine;
+            int[] next = new int[size];
+            for (int i = 0; i < size; i++) {
+                next[i] = m.columnStart[firstWire + i];
+            }
+            boolean more = true;
+            while (more) {
+                more = false;
+                int n = 0;
+                for (int i = 0; i < size; i++) {
+                    int end = m.columnStart[firstWire + i + 1];
+                    int k = next[i];
+                    int sign = 0;
+                    while (k < end && (sign = unitSign(m.coefficients, L * k)) == 0) {
+                        k++;
+                    }
+                    if (heavy[i] || k == end) {
+                        next[i] = end;
+                        continue;
+                    }
+                    next[i] = k + 1;
+                    more |= k + 1 < end;
+                    int po = m.rows[k] * a;
+                    if (isZero(points, po, a)) {
+                        continue; // the point at infinity adds nothing
+                    }
+                    if (isZero(sums.affine, i * a, a)) {
+                        if (sign > 0) {
+                            System.arraycopy(points, po, sums.affine, i * a, a);
+                        } else {
+                            group.negAffine(points, po, sums.affine, i * a);
+                        }
+                    } else {
+                        dstAt[n] = i * a;
+                        srcAt[n++] = sign > 0 ? po : ~po;
+                    }
+                }
+                if (n >= MIN_BATCH) {
+                    batch.add(sums.affine, dstAt, points, srcAt, n);
+                } else {
+                    for (int t = 0; t < n; t++) {
+                        int i = dstAt[t] / a;
+                        addSigned(sums.jacobian, i * group.jacobian, points, srcAt[t]);
+                        sums.usesJacobian[i] = true;
+                    }
+                }
+            }
+        }
+
+        /** acc (Jacobian) += the affine point at {@code at}, or -= it where {@code at} is complemented. */
+        private void addSigned(long[] acc, int ao, long[] points, int at) {
+            if (at >= 0) {
+                arithmetic.addAffine(acc, ao, points, at, acc, ao);
+            } else {
+                group.negAffine(points, ~at, signed, 0);
+                arithmetic.addAffine(acc, ao, signed, 0, acc, ao);
+            }
+        }
+
+        private static boolean isZero(long[] a, int from, int length) {
+            for (int i = from; i < from + length; i++) {
+                if (a[i] != 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** acc += coef * point, coef given as plain canonical limbs. */
