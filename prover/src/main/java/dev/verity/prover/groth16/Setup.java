@@ -4,6 +4,7 @@ import dev.verity.prover.curve.G1;
 import dev.verity.prover.curve.G2;
 import dev.verity.prover.io.PtauFile;
 import dev.verity.prover.io.Zkey;
+import dev.verity.prover.msm.AffineBatch;
 import dev.verity.prover.r1cs.ConstraintSystem;
 import dev.verity.prover.util.Progress;
 import java.io.IOException;
@@ -17,6 +18,9 @@ import java.util.stream.IntStream;
  * delta), and the same circuit hash. Same r1cs and ptau give the same key bytes as snarkjs.
  */
 public final class Setup {
+    /** Subtractions per shared inversion for the hashed H points. */
+    private static final int HASH_BATCH = 4096;
+
     private Setup() {
     }
 
@@ -91,8 +95,8 @@ public final class Setup {
     }
 
     /**
-     * (tau^n - 1) tau^i G1 = tauG1[i + n] - tauG1[i], the points the circuit hash covers for H.
-     * When the domain uses every power of the file and n exceeds 2^14, snarkjs reads one point past
+     * (tau^n - 1) tau^i G1 = tauG1[i + n] - tauG1[i], the points the circuit hash covers for H,
+     * subtracted in affine batches sharing one inversion, in parallel. When the domain uses every power of the file and n exceeds 2^14, snarkjs reads one point past
      * the end of the tauG1 section; that last point is left at infinity here, so only in that
      * case the circuit hash differs from snarkjs'.
      */
@@ -101,17 +105,29 @@ public final class Setup {
         long available = (1L << (ptau.power() + 1)) - 1;
         int readable = (int) Math.min(count, available - n);
         long[] low = onCurveG1(ptau, ptau.tauG1(0, readable), "tau G1 (section 2)");
-        long[] high = onCurveG1(ptau, ptau.tauG1(n, readable), "tau G1 (section 2)");
-        G1 g1 = new G1();
-        long[] jacobian = new long[G1.JACOBIAN * count];
-        long[] negLow = new long[G1.AFFINE];
-        for (int i = 0; i < readable; i++) {
-            G1.fromAffine(high, 8 * i, jacobian, G1.JACOBIAN * i);
-            G1.negAffine(low, 8 * i, negLow, 0);
-            g1.addAffine(jacobian, G1.JACOBIAN * i, negLow, 0, jacobian, G1.JACOBIAN * i);
-        }
         long[] out = new long[G1.AFFINE * count];
-        g1.toAffine(jacobian, 0, count, out, 0);
+        System.arraycopy(onCurveG1(ptau, ptau.tauG1(n, readable), "tau G1 (section 2)"), 0, out, 0,
+                G1.AFFINE * readable);
+        int chunks = (readable + HASH_BATCH - 1) / HASH_BATCH;
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            AffineBatch batch = AffineBatch.g1(HASH_BATCH);
+            int[] dstAt = new int[HASH_BATCH];
+            int[] srcAt = new int[HASH_BATCH];
+            int size = 0;
+            for (int i = chunk * HASH_BATCH; i < Math.min(readable, (chunk + 1) * HASH_BATCH); i++) {
+                int at = G1.AFFINE * i;
+                if (G1.isInfinityAffine(low, at)) {
+                    continue;
+                }
+                if (G1.isInfinityAffine(out, at)) {
+                    G1.negAffine(low, at, out, at);
+                } else {
+                    dstAt[size] = at;
+                    srcAt[size++] = ~at; // subtract
+                }
+            }
+            batch.add(out, dstAt, low, srcAt, size);
+        });
         return out;
     }
 
