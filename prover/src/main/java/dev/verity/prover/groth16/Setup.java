@@ -96,9 +96,10 @@ public final class Setup {
 
     /**
      * (tau^n - 1) tau^i G1 = tauG1[i + n] - tauG1[i], the points the circuit hash covers for H,
-     * subtracted in affine batches sharing one inversion, in parallel. When the domain uses every power of the file and n exceeds 2^14, snarkjs reads one point past
-     * the end of the tauG1 section; that last point is left at infinity here, so only in that
-     * case the circuit hash differs from snarkjs'.
+     * subtracted in affine batches sharing one inversion, in parallel. When the domain uses every
+     * power of the file and n exceeds 2^14, snarkjs reads one point past the end of the tauG1
+     * section; that last point is left at infinity here, so only in that case the circuit hash
+     * differs from snarkjs'.
      */
     private static long[] hashPoints(PtauFile ptau, int n) throws IOException {
         int count = CircuitHash.hashedHPoints(n);

@@ -194,13 +194,16 @@ final class SparseCombination {
                 more = false;
                 int n = 0;
                 for (int i = 0; i < size; i++) {
+                    if (heavy[i]) {
+                        continue;
+                    }
                     int end = m.columnStart[firstWire + i + 1];
                     int k = next[i];
                     int sign = 0;
                     while (k < end && (sign = unitSign(m.coefficients, L * k)) == 0) {
                         k++;
                     }
-                    if (heavy[i] || k == end) {
+                    if (k == end) {
                         next[i] = end;
                         continue;
                     }

@@ -25,10 +25,6 @@ public final class AffineBatch {
         return new AffineBatch(new G2Buckets(null, 0, 0, capacity, 0), capacity);
     }
 
-    public int capacity() {
-        return capacity;
-    }
-
     /**
      * For each {@code j < size}: the affine point at {@code dst[dstAt[j]]} += the affine point at
      * {@code src[srcAt[j]]}, or -= where {@code srcAt[j]} is complemented ({@code ~offset}). Both

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Key generation's per-wire sums against a naive reference (one scalar multiplication per term):
  * coefficients 1 and -1 (batched affine rounds, including rounds small enough to go Jacobian),
- * small and full-size coefficients, wires with many terms, a point and its negation, a repeated
- * point, the point at infinity, more than one chunk of wires, and several matrices at once.
+ * small and full-size coefficients, a heavy column, a point and its negation, a repeated point,
+ * the point at infinity, more than one chunk of wires, and several matrices at once.
  */
 class SparseCombinationTest {
     private static final MontgomeryField FR = Fr.FIELD;
@@ -46,9 +46,10 @@ class SparseCombinationTest {
     }
 
     /**
-     * Rows of a few random wires each, plus wire 1 in every row with coefficient 1 (many rounds
-     * of a single addition: the Jacobian fallback), and wires 2..40 in most rows with 1 or -1 (full
-     * batches over many rounds).
+     * Rows of a few random wires each, plus wire 1 in every row with coefficient 1 (over both
+     * matrices past the heavy-column threshold: Pippenger), and wires 2..40 in three rows of four
+     * with 1 or -1 (batches over many rounds, the last of them small enough for the Jacobian
+     * fallback).
      */
     private static SparseColumns columns(SplittableRandom random) {
         SparseMatrix.Builder m = new SparseMatrix.Builder();
