@@ -1,7 +1,9 @@
 package dev.verity.cli;
 
+import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** How to start this same verity jar in a new process, and where the installation lives. */
@@ -9,9 +11,17 @@ final class SelfCommand {
     private SelfCommand() {
     }
 
+    /**
+     * The same java, with this process's JVM options (the launcher's defaults or the user's
+     * {@code VERITY_OPTS}), so that a bench measures child processes started as the user starts them.
+     */
     static List<String> command() {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return List.of(java, "-XX:MaxRAMPercentage=75", "-jar", jar().toString());
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        command.add("-jar");
+        command.add(jar().toString());
+        return command;
     }
 
     static Path jar() {
