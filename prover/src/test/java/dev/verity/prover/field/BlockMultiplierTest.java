@@ -1,0 +1,157 @@
+package dev.verity.prover.field;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Block multiplications (SIMD and scalar) against products on BigInteger, element by element, for
+ * both BN254 fields: random elements and the edges of the range (0, 1, q - 1, values just below q
+ * and 2^253, R mod q), at offsets inside larger arrays and with the output aliasing an input.
+ */
+class BlockMultiplierTest {
+    private static final int B = BlockMultiplier.BLOCK, L = MontgomeryField.LIMBS;
+    private final Random rnd = new Random(2026_11_22);
+
+    /** The implementations this JVM can run: SIMD where the Vector API is present, and scalar. */
+    private static List<BlockMultiplier> multipliers(MontgomeryField field) {
+        List<BlockMultiplier> out = new ArrayList<>();
+        out.add(new ScalarBlockMultiplier(field));
+        if (SimdSupport.ENABLED) {
+            out.add(SimdSupport.vectorMultiplier(field));
+        }
+        return out;
+    }
+
+    /** Values (not Montgomery forms) to multiply: the range's edges, then random ones. */
+    private BigInteger[] values(BigInteger q, int count) {
+        BigInteger r = BigInteger.ONE.shiftLeft(256).mod(q);
+        BigInteger[] edges = {BigInteger.ZERO, BigInteger.ONE, q.subtract(BigInteger.ONE), q.subtract(BigInteger.TWO),
+            r, q.subtract(r), BigInteger.ONE.shiftLeft(253).subtract(BigInteger.ONE), BigInteger.ONE.shiftLeft(252),
+            BigInteger.ONE.shiftLeft(29), BigInteger.ONE.shiftLeft(29).subtract(BigInteger.ONE),
+            BigInteger.ONE.shiftLeft(232), q.shiftRight(1)};
+        BigInteger[] out = new BigInteger[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = i < edges.length ? edges[i] : new BigInteger(q.bitLength() + 8, rnd).mod(q);
+        }
+        return out;
+    }
+
+    private void checkField(MontgomeryField field) {
+        BigInteger q = field.modulus();
+        int blocks = 40, offset = 3 * L;
+        BigInteger[] x = values(q, blocks * B);
+        BigInteger[] y = values(q, blocks * B);
+        java.util.Collections.reverse(java.util.Arrays.asList(y)); // edges meet random values and each other
+        long[] a = new long[offset + blocks * B * L], b = new long[offset + blocks * B * L];
+        for (int i = 0; i < blocks * B; i++) {
+            field.fromBigInteger(x[i], a, offset + i * L);
+            field.fromBigInteger(y[i], b, offset + i * L);
+        }
+        for (BlockMultiplier m : multipliers(field)) {
+            long[] r = new long[offset + blocks * B * L + 5];
+            for (int k = 0; k < blocks; k++) {
+                int at = offset + k * B * L;
+                m.mul(a, at, b, at, r, at + 1);
+            }
+            for (int i = 0; i < blocks * B; i++) {
+                int at = offset + i * L;
+                BigInteger expected = x[i].multiply(y[i]).mod(q);
+                assertEquals(expected, field.toBigInteger(r, at + 1), m + " " + field.name() + " element " + i);
+                long[] scalar = new long[L];
+                field.mul(a, at, b, at, scalar, 0);
+                assertArrayEquals(scalar, java.util.Arrays.copyOfRange(r, at + 1, at + 1 + L), "limbs of " + i);
+            }
+            // aliasing: r = a, and squaring with all three the same
+            long[] aa = a.clone();
+            long[] sq = a.clone();
+            for (int k = 0; k < blocks; k++) {
+                int at = offset + k * B * L;
+                m.mul(aa, at, b, at, aa, at);
+                m.mul(sq, at, sq, at, sq, at);
+            }
+            for (int i = 0; i < blocks * B; i++) {
+                int at = offset + i * L;
+                assertEquals(x[i].multiply(y[i]).mod(q), field.toBigInteger(aa, at), "aliased product " + i);
+                assertEquals(x[i].multiply(x[i]).mod(q), field.toBigInteger(sq, at), "square " + i);
+            }
+        }
+    }
+
+    @Test
+    void baseFieldBlocksMatchBigInteger() {
+        checkField(Fp.FIELD);
+    }
+
+    @Test
+    void scalarFieldBlocksMatchBigInteger() {
+        checkField(Fr.FIELD);
+    }
+
+    @Test
+    void stridedBlocksTouchOnlyTheirElements() {
+        MontgomeryField field = Fp.FIELD;
+        BigInteger q = field.modulus();
+        for (int stride : new int[] {8, 12}) {
+            BigInteger[] x = values(q, B), y = values(q, B);
+            long[] a = new long[2 + B * stride], b = new long[5 + B * stride];
+            for (int i = 0; i < B; i++) {
+                field.fromBigInteger(x[i], a, 2 + i * stride);
+                field.fromBigInteger(y[(i + 3) % B], b, 5 + i * stride);
+            }
+            for (BlockMultiplier m : multipliers(field)) {
+                long[] r = new long[1 + B * stride];
+                java.util.Arrays.fill(r, -7);
+                m.mul(a, 2, b, 5, r, 1, stride);
+                for (int i = 0; i < B; i++) {
+                    int at = 1 + i * stride;
+                    assertEquals(x[i].multiply(y[(i + 3) % B]).mod(q), field.toBigInteger(r, at), "stride " + stride);
+                    for (int k = at + L; k < Math.min(r.length, at + stride); k++) {
+                        assertEquals(-7, r[k], "slot between elements written, stride " + stride);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void fp2BlocksMatchFp2() {
+        Fp2 f = new Fp2();
+        Fp2Blocks blocks = new Fp2Blocks();
+        int e = Fp2.LIMBS, n = 4 * B;
+        BigInteger[] c = values(Fp.MODULUS, 4 * n);
+        long[] a = new long[n * e], b = new long[n * e];
+        for (int i = 0; i < n; i++) {
+            Fp.FIELD.fromBigInteger(c[4 * i], a, i * e);
+            Fp.FIELD.fromBigInteger(c[4 * i + 1], a, i * e + L);
+            Fp.FIELD.fromBigInteger(c[4 * i + 2], b, i * e);
+            Fp.FIELD.fromBigInteger(c[4 * i + 3], b, i * e + L);
+        }
+        long[] product = new long[n * e], square = a.clone(), expected = new long[e];
+        for (int k = 0; k < n; k += B) {
+            blocks.mul(a, k * e, b, k * e, product, k * e);
+            blocks.sqr(square, k * e, square, k * e);
+        }
+        for (int i = 0; i < n; i++) {
+            f.mul(a, i * e, b, i * e, expected, 0);
+            assertArrayEquals(expected, java.util.Arrays.copyOfRange(product, i * e, i * e + e), "product " + i);
+            f.sqr(a, i * e, expected, 0);
+            assertArrayEquals(expected, java.util.Arrays.copyOfRange(square, i * e, i * e + e), "square " + i);
+        }
+    }
+
+    @Test
+    void theTestJvmMultipliesInSimdLanes() {
+        // the build adds the Vector API to every test JVM; on this project's machines (AVX-512) the
+        // SIMD path must be the one in use, or the tests above would check only the fallback
+        assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "module missing");
+        assertEquals(SimdSupport.ENABLED, BlockMultiplier.of(Fp.FIELD).vectorized());
+        assertTrue(BlockMultiplier.of(Fr.FIELD).vectorized() || !VectorBlockMultiplier.supported());
+    }
+}
