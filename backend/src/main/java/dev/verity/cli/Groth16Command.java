@@ -1,6 +1,7 @@
 package dev.verity.cli;
 
 import dev.verity.prover.curve.G2;
+import dev.verity.prover.field.BlockMultiplier;
 import dev.verity.prover.groth16.DevSetup;
 import dev.verity.prover.groth16.InvalidWitnessException;
 import dev.verity.prover.io.SnarkjsJson.Proof;
@@ -39,6 +40,7 @@ final class Groth16Command {
 
         @Override
         public Integer call() throws Exception {
+            BlockMultiplier.warmUpInBackground();
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
             progress.begin("reading " + r1cs);
             ConstraintSystem cs = Inputs.read(r1cs, "circuit (.r1cs)", R1csFile::read);
@@ -86,6 +88,7 @@ final class Groth16Command {
 
         @Override
         public Integer call() {
+            BlockMultiplier.warmUpInBackground();
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
             progress.begin("reading " + zkey);
             Zkey key = Inputs.read(zkey, "proving key (.zkey)", ZkeyFile::read);

@@ -1,116 +1,138 @@
 package dev.verity.prover.msm;
 
 import dev.verity.prover.curve.G1;
+import dev.verity.prover.field.BlockMultiplier;
 import dev.verity.prover.field.Fp;
 import dev.verity.prover.field.MontgomeryField;
 
 /** {@link Buckets} for G1: affine buckets in Fp, batch additions with one Fp inversion. */
 final class G1Buckets extends Buckets {
     private static final MontgomeryField F = Fp.FIELD;
-    private static final int A = G1.AFFINE, J = G1.JACOBIAN, L = MontgomeryField.LIMBS;
+    private static final int A = G1.AFFINE, J = G1.JACOBIAN, L = MontgomeryField.LIMBS, BLOCK = BlockMultiplier.BLOCK;
     private static final byte ADD = 0, DOUBLE = 1, CANCEL = 2;
 
     private final G1 g = new G1();
-    /** Per batch entry: its kind, denominator, and the prefix product of the denominators. */
+    private final BlockMultiplier blocks = BlockMultiplier.of(F);
+    /** Per batch entry: its kind, the slope's numerator and denominator, then the inverse. */
     private final byte[] kind;
+    private final long[] num;
     private final long[] den;
+    /** Running products of the denominators per lane, then the inverses of the denominators. */
     private final long[] prefix;
-    private final long[] t = new long[5 * L];
+    /** The slopes, then their squares and the products for y3. */
+    private final long[] slope;
+    private final long[] work;
+    private final long[] laneInverses = new long[BLOCK * L];
+    private final long[] invertScratch = new long[BLOCK * L];
+    private final long[] t = new long[2 * L];
 
     /** @param basesOffset offset of point 0 in {@code bases}, in longs */
     G1Buckets(long[] bases, int basesOffset, int count, int batchCapacity, int segment) {
         super(bases, basesOffset, A, J, count, batchCapacity, segment);
-        this.kind = new byte[batchCapacity];
-        this.den = new long[batchCapacity * L];
-        this.prefix = new long[batchCapacity * L];
+        int padded = roundUp(batchCapacity);
+        this.kind = new byte[padded];
+        this.num = new long[padded * L];
+        this.den = new long[padded * L];
+        this.prefix = new long[padded * L];
+        this.slope = new long[padded * L];
+        this.work = new long[padded * L];
     }
 
+    /**
+     * The additions run in phases over whole arrays so that every field multiplication is one of a
+     * block of {@link BlockMultiplier#BLOCK} independent ones (SIMD lanes where available). Entry j
+     * belongs to lane j mod BLOCK; each lane keeps its own running product of denominators, the
+     * BLOCK lane totals are inverted together with one field inversion, and each lane then peels
+     * its inverses off backwards (Montgomery's trick, BLOCK times side by side).
+     */
     @Override
     protected void addBatch(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size) {
-        long[] den = this.den, prefix = this.prefix, t = this.t;
-        // Denominators: x2 - x1, or 2 y1 when doubling; P + (-P) needs none (use 1).
+        int padded = roundUp(size);
+        slopeTerms(dst, dstAt, src, srcAt, size, padded);
+        invertDenominators(padded);
+        long[] num = this.num, slope = this.slope, work = this.work;
+        for (int b = 0; b < padded * L; b += BLOCK * L) {
+            blocks.mul(num, b, prefix, b, slope, b);          // lambda = num / den
+            blocks.mul(slope, b, slope, b, work, b);          // lambda^2
+        }
+        for (int j = 0; j < size; j++) {
+            int dj = j * L, o = dstAt[j], q = srcAt[j];
+            F.sub(work, dj, dst, o, work, dj);
+            F.sub(work, dj, src, q < 0 ? ~q : q, work, dj);  // x3 = lambda^2 - x1 - x2
+            F.sub(dst, o, work, dj, num, dj);                // x1 - x3
+            MontgomeryField.copy(work, dj, dst, o);
+        }
+        for (int b = 0; b < padded * L; b += BLOCK * L) {
+            blocks.mul(slope, b, num, b, work, b);           // lambda (x1 - x3)
+        }
+        for (int j = 0; j < size; j++) {
+            int o = dstAt[j];
+            if (kind[j] == CANCEL) {
+                G1.setInfinityAffine(dst, o);
+            } else {
+                F.sub(work, j * L, dst, o + L, dst, o + L);    // y3 = lambda (x1 - x3) - y1
+            }
+        }
+    }
+
+    /**
+     * Numerator and denominator of each entry's slope: (y2 - y1) / (x2 - x1) for an addition,
+     * 3 x1^2 / (2 y1) for a doubling; P + (-P) and the padding up to a whole block take 0 / 1.
+     * Subtracting a point adds (x2, -y2).
+     */
+    private void slopeTerms(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size, int padded) {
+        long[] num = this.num, den = this.den, t = this.t;
         for (int j = 0; j < size; j++) {
             int o = dstAt[j], q = srcAt[j], dj = j * L;
             boolean subtract = q < 0;
             if (subtract) {
                 q = ~q;
+                F.neg(src, q + L, t, L);
+            } else {
+                MontgomeryField.copy(src, q + L, t, L);
             }
             if (!MontgomeryField.equal(src, q, dst, o)) {
                 F.sub(src, q, dst, o, den, dj);
+                F.sub(t, L, dst, o + L, num, dj);
                 kind[j] = ADD;
+            } else if (MontgomeryField.equal(t, L, dst, o + L) && !F.isZero(dst, o + L)) {
+                F.add(dst, o + L, dst, o + L, den, dj);
+                F.sqr(dst, o, t, 0);
+                F.add(t, 0, t, 0, num, dj);
+                F.add(num, dj, t, 0, num, dj);
+                kind[j] = DOUBLE;
             } else {
-                if (subtract) {
-                    F.add(dst, o + L, src, q + L, t, 0);
-                } else {
-                    F.sub(dst, o + L, src, q + L, t, 0);
-                }
-                if (F.isZero(t, 0) && !F.isZero(dst, o + L)) {
-                    F.add(dst, o + L, dst, o + L, den, dj);
-                    kind[j] = DOUBLE;
-                } else {
-                    F.setOne(den, dj);
-                    kind[j] = CANCEL;
-                }
-            }
-            if (j == 0) {
-                MontgomeryField.copy(den, 0, prefix, 0);
-            } else {
-                F.mul(prefix, dj - L, den, dj, prefix, dj);
+                F.setOne(den, dj);
+                F.setZero(num, dj);
+                kind[j] = CANCEL;
             }
         }
-        // t[4..7] = 1 / (product of all denominators); walk back peeling one factor at a time.
-        F.inv(prefix, (size - 1) * L, t, 4);
-        for (int j = size - 1; j >= 0; j--) {
-            int dj = j * L;
-            if (j > 0) {
-                F.mul(t, 4, prefix, dj - L, t, 0);     // t[0..3] = 1 / den_j
-                F.mul(t, 4, den, dj, t, 4);
-            } else {
-                MontgomeryField.copy(t, 4, t, 0);
-            }
-            int o = dstAt[j], q = srcAt[j];
-            boolean subtract = q < 0;
-            if (subtract) {
-                q = ~q;
-            }
-            switch (kind[j]) {
-                case ADD -> {
-                    // lambda = (y2 - y1) / (x2 - x1). To subtract, y2 = -y: use
-                    // lambda' = (y + y1) / (x2 - x1) = -lambda and y3 = lambda' (x3 - x1) - y1.
-                    if (subtract) {
-                        F.add(src, q + L, dst, o + L, t, 8);
-                    } else {
-                        F.sub(src, q + L, dst, o + L, t, 8);
-                    }
-                    F.mul(t, 8, t, 0, t, 8);
-                    F.sqr(t, 8, t, 12);
-                    F.sub(t, 12, dst, o, t, 12);
-                    F.sub(t, 12, src, q, t, 12);                   // x3 = lambda^2 - x1 - x2
-                    if (subtract) {
-                        F.sub(t, 12, dst, o, t, 16);
-                    } else {
-                        F.sub(dst, o, t, 12, t, 16);
-                    }
-                    F.mul(t, 8, t, 16, t, 16);
-                    F.sub(t, 16, dst, o + L, dst, o + L);           // y3
-                    MontgomeryField.copy(t, 12, dst, o);
-                }
-                case DOUBLE -> {
-                    F.sqr(dst, o, t, 8);
-                    F.add(t, 8, t, 8, t, 12);
-                    F.add(t, 12, t, 8, t, 8);
-                    F.mul(t, 8, t, 0, t, 8);                      // lambda = 3 x1^2 / (2 y1)
-                    F.sqr(t, 8, t, 12);
-                    F.sub(t, 12, dst, o, t, 12);
-                    F.sub(t, 12, dst, o, t, 12);                  // x3 = lambda^2 - 2 x1
-                    F.sub(dst, o, t, 12, t, 16);
-                    F.mul(t, 8, t, 16, t, 16);
-                    F.sub(t, 16, dst, o + L, dst, o + L);           // y3 = lambda (x1 - x3) - y1
-                    MontgomeryField.copy(t, 12, dst, o);
-                }
-                default -> G1.setInfinityAffine(dst, o);
-            }
+        for (int j = size; j < padded; j++) {
+            F.setOne(den, j * L);
+            F.setZero(num, j * L);
         }
+    }
+
+    /** prefix[j] = 1 / den[j] for every j &lt; padded, with one field inversion for all. */
+    private void invertDenominators(int padded) {
+        long[] den = this.den, prefix = this.prefix, lanes = this.laneInverses;
+        int step = BLOCK * L, last = (padded - BLOCK) * L;
+        System.arraycopy(den, 0, prefix, 0, step);
+        for (int b = step; b <= last; b += step) {
+            blocks.mul(prefix, b - step, den, b, prefix, b);
+        }
+        // the BLOCK lane totals: one inversion for all, peeled per lane with scalar products
+        System.arraycopy(prefix, last, lanes, 0, step);
+        F.batchInvert(lanes, 0, BLOCK, invertScratch);
+        for (int b = last; b > 0; b -= step) {
+            blocks.mul(lanes, 0, prefix, b - step, prefix, b);  // 1 / den of this block
+            blocks.mul(lanes, 0, den, b, lanes, 0);            // 1 / running product of the block before
+        }
+        System.arraycopy(lanes, 0, prefix, 0, step);
+    }
+
+    private static int roundUp(int size) {
+        return (size + BLOCK - 1) / BLOCK * BLOCK;
     }
 
     @Override

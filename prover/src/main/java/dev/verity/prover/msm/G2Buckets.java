@@ -2,115 +2,143 @@ package dev.verity.prover.msm;
 
 import dev.verity.prover.curve.G2;
 import dev.verity.prover.field.Fp2;
+import dev.verity.prover.field.Fp2Blocks;
 
 /** {@link Buckets} for G2: affine buckets in Fp2, batch additions with one Fp2 inversion. */
 final class G2Buckets extends Buckets {
-    private static final int A = G2.AFFINE, J = G2.JACOBIAN, L = Fp2.LIMBS;
+    private static final int A = G2.AFFINE, J = G2.JACOBIAN, L = Fp2.LIMBS, BLOCK = Fp2Blocks.BLOCK;
     private static final byte ADD = 0, DOUBLE = 1, CANCEL = 2;
 
     private final G2 g = new G2();
     private final Fp2 f = new Fp2();
-    /** Per batch entry: its kind, denominator, and the prefix product of the denominators. */
+    private final Fp2Blocks blocks = new Fp2Blocks();
+    /** Per batch entry: its kind, the slope's numerator and denominator, then the inverse. */
     private final byte[] kind;
+    private final long[] num;
     private final long[] den;
+    /** Running products of the denominators per lane, then the inverses of the denominators. */
     private final long[] prefix;
-    private final long[] t = new long[5 * L];
+    /** The slopes, then their squares and the products for y3. */
+    private final long[] slope;
+    private final long[] work;
+    private final long[] laneInverses = new long[BLOCK * L];
+    private final long[] lanePrefix = new long[BLOCK * L];
+    private final long[] t = new long[2 * L];
 
     /** @param basesOffset offset of point 0 in {@code bases}, in longs */
     G2Buckets(long[] bases, int basesOffset, int count, int batchCapacity, int segment) {
         super(bases, basesOffset, A, J, count, batchCapacity, segment);
-        this.kind = new byte[batchCapacity];
-        this.den = new long[batchCapacity * L];
-        this.prefix = new long[batchCapacity * L];
+        int padded = roundUp(batchCapacity);
+        this.kind = new byte[padded];
+        this.num = new long[padded * L];
+        this.den = new long[padded * L];
+        this.prefix = new long[padded * L];
+        this.slope = new long[padded * L];
+        this.work = new long[padded * L];
     }
 
+    /** As in {@link G1Buckets#addBatch}: phases over whole arrays, BLOCK lanes of Montgomery's trick. */
     @Override
     protected void addBatch(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size) {
-        Fp2 f = this.f;
-        long[] den = this.den, prefix = this.prefix, t = this.t;
-        // Denominators: x2 - x1, or 2 y1 when doubling; P + (-P) needs none (use 1).
+        int padded = roundUp(size);
+        slopeTerms(dst, dstAt, src, srcAt, size, padded);
+        invertDenominators(padded);
+        long[] num = this.num, slope = this.slope, work = this.work;
+        for (int b = 0; b < padded * L; b += BLOCK * L) {
+            blocks.mul(num, b, prefix, b, slope, b);          // lambda = num / den
+            blocks.sqr(slope, b, work, b);                    // lambda^2
+        }
+        for (int j = 0; j < size; j++) {
+            int dj = j * L, o = dstAt[j], q = srcAt[j];
+            f.sub(work, dj, dst, o, work, dj);
+            f.sub(work, dj, src, q < 0 ? ~q : q, work, dj);  // x3 = lambda^2 - x1 - x2
+            f.sub(dst, o, work, dj, num, dj);                // x1 - x3
+            Fp2.copy(work, dj, dst, o);
+        }
+        for (int b = 0; b < padded * L; b += BLOCK * L) {
+            blocks.mul(slope, b, num, b, work, b);           // lambda (x1 - x3)
+        }
+        for (int j = 0; j < size; j++) {
+            int o = dstAt[j];
+            if (kind[j] == CANCEL) {
+                G2.setInfinityAffine(dst, o);
+            } else {
+                f.sub(work, j * L, dst, o + L, dst, o + L);    // y3 = lambda (x1 - x3) - y1
+            }
+        }
+    }
+
+    /**
+     * Numerator and denominator of each entry's slope: (y2 - y1) / (x2 - x1) for an addition,
+     * 3 x1^2 / (2 y1) for a doubling; P + (-P) and the padding up to a whole block take 0 / 1.
+     * Subtracting a point adds (x2, -y2).
+     */
+    private void slopeTerms(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size, int padded) {
+        long[] num = this.num, den = this.den, t = this.t;
         for (int j = 0; j < size; j++) {
             int o = dstAt[j], q = srcAt[j], dj = j * L;
             boolean subtract = q < 0;
             if (subtract) {
                 q = ~q;
+                f.neg(src, q + L, t, L);
+            } else {
+                Fp2.copy(src, q + L, t, L);
             }
             if (!Fp2.equal(src, q, dst, o)) {
                 f.sub(src, q, dst, o, den, dj);
+                f.sub(t, L, dst, o + L, num, dj);
                 kind[j] = ADD;
+            } else if (Fp2.equal(t, L, dst, o + L) && !Fp2.isZero(dst, o + L)) {
+                f.add(dst, o + L, dst, o + L, den, dj);
+                f.sqr(dst, o, t, 0);
+                f.add(t, 0, t, 0, num, dj);
+                f.add(num, dj, t, 0, num, dj);
+                kind[j] = DOUBLE;
             } else {
-                if (subtract) {
-                    f.add(dst, o + L, src, q + L, t, 0);
-                } else {
-                    f.sub(dst, o + L, src, q + L, t, 0);
-                }
-                if (Fp2.isZero(t, 0) && !Fp2.isZero(dst, o + L)) {
-                    f.add(dst, o + L, dst, o + L, den, dj);
-                    kind[j] = DOUBLE;
-                } else {
-                    Fp2.setOne(den, dj);
-                    kind[j] = CANCEL;
-                }
-            }
-            if (j == 0) {
-                Fp2.copy(den, 0, prefix, 0);
-            } else {
-                f.mul(prefix, dj - L, den, dj, prefix, dj);
+                Fp2.setOne(den, dj);
+                Fp2.setZero(num, dj);
+                kind[j] = CANCEL;
             }
         }
-        // t[8..15] = 1 / (product of all denominators); walk back peeling one factor at a time.
-        f.inv(prefix, (size - 1) * L, t, 8);
-        for (int j = size - 1; j >= 0; j--) {
-            int dj = j * L;
-            if (j > 0) {
-                f.mul(t, 8, prefix, dj - L, t, 0);     // t[0..7] = 1 / den_j
-                f.mul(t, 8, den, dj, t, 8);
-            } else {
-                Fp2.copy(t, 8, t, 0);
-            }
-            int o = dstAt[j], q = srcAt[j];
-            boolean subtract = q < 0;
-            if (subtract) {
-                q = ~q;
-            }
-            switch (kind[j]) {
-                case ADD -> {
-                    // lambda = (y2 - y1) / (x2 - x1). To subtract, y2 = -y: use
-                    // lambda' = (y + y1) / (x2 - x1) = -lambda and y3 = lambda' (x3 - x1) - y1.
-                    if (subtract) {
-                        f.add(src, q + L, dst, o + L, t, 16);
-                    } else {
-                        f.sub(src, q + L, dst, o + L, t, 16);
-                    }
-                    f.mul(t, 16, t, 0, t, 16);
-                    f.sqr(t, 16, t, 24);
-                    f.sub(t, 24, dst, o, t, 24);
-                    f.sub(t, 24, src, q, t, 24);                   // x3 = lambda^2 - x1 - x2
-                    if (subtract) {
-                        f.sub(t, 24, dst, o, t, 32);
-                    } else {
-                        f.sub(dst, o, t, 24, t, 32);
-                    }
-                    f.mul(t, 16, t, 32, t, 32);
-                    f.sub(t, 32, dst, o + L, dst, o + L);           // y3
-                    Fp2.copy(t, 24, dst, o);
-                }
-                case DOUBLE -> {
-                    f.sqr(dst, o, t, 16);
-                    f.add(t, 16, t, 16, t, 24);
-                    f.add(t, 24, t, 16, t, 16);
-                    f.mul(t, 16, t, 0, t, 16);                      // lambda = 3 x1^2 / (2 y1)
-                    f.sqr(t, 16, t, 24);
-                    f.sub(t, 24, dst, o, t, 24);
-                    f.sub(t, 24, dst, o, t, 24);                  // x3 = lambda^2 - 2 x1
-                    f.sub(dst, o, t, 24, t, 32);
-                    f.mul(t, 16, t, 32, t, 32);
-                    f.sub(t, 32, dst, o + L, dst, o + L);           // y3 = lambda (x1 - x3) - y1
-                    Fp2.copy(t, 24, dst, o);
-                }
-                default -> G2.setInfinityAffine(dst, o);
-            }
+        for (int j = size; j < padded; j++) {
+            Fp2.setOne(den, j * L);
+            Fp2.setZero(num, j * L);
         }
+    }
+
+    /** prefix[j] = 1 / den[j] for every j &lt; padded, with one field inversion for all. */
+    private void invertDenominators(int padded) {
+        long[] den = this.den, prefix = this.prefix, lanes = this.laneInverses;
+        int step = BLOCK * L, last = (padded - BLOCK) * L;
+        System.arraycopy(den, 0, prefix, 0, step);
+        for (int b = step; b <= last; b += step) {
+            blocks.mul(prefix, b - step, den, b, prefix, b);
+        }
+        invertLaneTotals(prefix, last);
+        for (int b = last; b > 0; b -= step) {
+            blocks.mul(lanes, 0, prefix, b - step, prefix, b);  // 1 / den of this block
+            blocks.mul(lanes, 0, den, b, lanes, 0);            // 1 / running product of the block before
+        }
+        System.arraycopy(lanes, 0, prefix, 0, step);
+    }
+
+    /** laneInverses = 1 / the BLOCK (nonzero) lane totals at totals[at], with one Fp2 inversion. */
+    private void invertLaneTotals(long[] totals, int at) {
+        long[] lanes = this.laneInverses, running = this.lanePrefix, t = this.t;
+        Fp2.copy(totals, at, running, 0);
+        for (int i = 1; i < BLOCK; i++) {
+            f.mul(running, (i - 1) * L, totals, at + i * L, running, i * L);
+        }
+        f.inv(running, (BLOCK - 1) * L, t, 0);
+        for (int i = BLOCK - 1; i > 0; i--) {
+            f.mul(t, 0, running, (i - 1) * L, lanes, i * L);
+            f.mul(t, 0, totals, at + i * L, t, 0);
+        }
+        Fp2.copy(t, 0, lanes, 0);
+    }
+
+    private static int roundUp(int size) {
+        return (size + BLOCK - 1) / BLOCK * BLOCK;
     }
 
     @Override
