@@ -13,6 +13,8 @@ final class G1Buckets extends Buckets {
 
     private final G1 g = new G1();
     private final BlockMultiplier blocks = BlockMultiplier.of(F);
+    /** With SIMD: the batch's arithmetic with its values kept in lanes; null without. */
+    private final G1LaneBatch laneBatch;
     /** Per batch entry: its kind, the slope's numerator and denominator, then the inverse. */
     private final byte[] kind;
     private final long[] num;
@@ -28,6 +30,11 @@ final class G1Buckets extends Buckets {
 
     /** @param basesOffset offset of point 0 in {@code bases}, in longs */
     G1Buckets(long[] bases, int basesOffset, int count, int batchCapacity, int segment) {
+        this(bases, basesOffset, count, batchCapacity, segment, true);
+    }
+
+    /** @param lanes whether to keep batch values in SIMD lanes where available (false: tests of the block path) */
+    G1Buckets(long[] bases, int basesOffset, int count, int batchCapacity, int segment, boolean lanes) {
         super(bases, basesOffset, A, J, count, batchCapacity, segment);
         int padded = roundUp(batchCapacity);
         this.kind = new byte[padded];
@@ -36,6 +43,7 @@ final class G1Buckets extends Buckets {
         this.prefix = new long[padded * L];
         this.slope = new long[padded * L];
         this.work = new long[padded * L];
+        this.laneBatch = lanes && blocks.vectorized() && padded > 0 ? new G1LaneBatch(padded) : null;
     }
 
     /**
@@ -49,6 +57,15 @@ final class G1Buckets extends Buckets {
     protected void addBatch(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size) {
         int padded = roundUp(size);
         slopeTerms(dst, dstAt, src, srcAt, size, padded);
+        if (laneBatch != null) {
+            laneBatch.finish(dst, dstAt, src, srcAt, size, padded, num, den, kind, CANCEL);
+            for (int j = 0; j < size; j++) {
+                if (kind[j] == CANCEL) {
+                    G1.setInfinityAffine(dst, dstAt[j]);
+                }
+            }
+            return;
+        }
         invertDenominators(padded);
         long[] num = this.num, slope = this.slope, work = this.work;
         for (int b = 0; b < padded * L; b += BLOCK * L) {

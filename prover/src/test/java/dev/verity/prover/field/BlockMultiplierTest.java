@@ -147,6 +147,58 @@ class BlockMultiplierTest {
     }
 
     @Test
+    void valuesKeptInLanesFollowBigInteger() {
+        for (MontgomeryField field : new MontgomeryField[] {Fp.FIELD, Fr.FIELD}) {
+            BigInteger q = field.modulus();
+            FieldLanes lanes = new FieldLanes(field);
+            int size = FieldLanes.SIZE;
+            for (int block = 0; block < 6; block++) {
+                BigInteger[] x = values(q, 3 * B);
+                if (block % 2 == 1) {
+                    java.util.Collections.shuffle(java.util.Arrays.asList(x), rnd);
+                }
+                long[] aos = new long[3 * B * L];
+                for (int i = 0; i < 3 * B; i++) {
+                    field.fromBigInteger(x[i], aos, i * L);
+                }
+                long[] s = new long[5 * size];  // a, 32 b, c, scratch, b
+                lanes.load(aos, 0, L, s, 0, false);                 // a
+                lanes.load(aos, B * L, L, s, size, true);           // 32 b
+                lanes.load(aos, 2 * B * L, L, s, 2 * size, false);  // c
+                lanes.load(aos, B * L, L, s, 4 * size, false);      // b
+                BigInteger[] a = java.util.Arrays.copyOfRange(x, 0, B), b = java.util.Arrays.copyOfRange(x, B, 2 * B);
+                BigInteger[] c = java.util.Arrays.copyOfRange(x, 2 * B, 3 * B);
+                // a long chain without leaving the lanes: a = (a b + c - a)^2 - b, c = c - a b
+                for (int round = 0; round < 40; round++) {
+                    lanes.mul(s, size, 0, 3 * size);
+                    lanes.sub(s, 2 * size, 3 * size, 2 * size);
+                    lanes.add(s, 3 * size, 2 * size, 3 * size);
+                    lanes.add(s, 3 * size, 2 * size, 3 * size);
+                    lanes.sub(s, 3 * size, 0, 3 * size);
+                    lanes.times32(s, 3 * size, 0);
+                    lanes.mul(s, 0, 3 * size, 0);
+                    lanes.sub(s, 0, 4 * size, 0);
+                    for (int i = 0; i < B; i++) {
+                        BigInteger ab = a[i].multiply(b[i]);
+                        c[i] = c[i].subtract(ab).mod(q);
+                        a[i] = ab.add(c[i]).add(c[i]).subtract(a[i]).pow(2).subtract(b[i]).mod(q);
+                    }
+                }
+                long[] out = new long[2 * B * L];
+                lanes.store(s, 0, out, 0, L);
+                lanes.store(s, 2 * size, out, B * L, L);
+                for (int i = 0; i < B; i++) {
+                    // canonical Montgomery limbs, not just the same residue
+                    assertArrayEquals(field.fromBigInteger(a[i]), java.util.Arrays.copyOfRange(out, i * L, i * L + L),
+                            field.name() + " a, lane " + i);
+                    assertArrayEquals(field.fromBigInteger(c[i]),
+                            java.util.Arrays.copyOfRange(out, (B + i) * L, (B + i) * L + L), field.name() + " c, lane " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void theTestJvmMultipliesInSimdLanes() {
         // the build adds the Vector API to every test JVM; on this project's machines (AVX-512) the
         // SIMD path must be the one in use, or the tests above would check only the fallback
