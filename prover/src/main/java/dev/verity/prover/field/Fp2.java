@@ -136,6 +136,26 @@ public final class Fp2 {
         F.neg(t, 4, r, ro + C1);
     }
 
+    /**
+     * Inverts {@code count} nonzero elements in place with one inversion (Montgomery's trick);
+     * {@code scratch} needs {@code LIMBS * (count + 1)} longs.
+     */
+    public void batchInvert(long[] values, int offset, int count, long[] scratch) {
+        int inverse = count * LIMBS;
+        copy(values, offset, scratch, 0);
+        for (int i = 1; i < count; i++) {
+            mul(scratch, (i - 1) * LIMBS, values, offset + i * LIMBS, scratch, i * LIMBS);
+        }
+        inv(scratch, (count - 1) * LIMBS, scratch, inverse);
+        for (int i = count - 1; i > 0; i--) {
+            int at = offset + i * LIMBS;
+            mul(scratch, inverse, scratch, (i - 1) * LIMBS, scratch, (i - 1) * LIMBS);  // 1 / value i
+            mul(scratch, inverse, values, at, scratch, inverse);                       // 1 / product of those before
+            copy(scratch, (i - 1) * LIMBS, values, at);
+        }
+        copy(scratch, inverse, values, offset);
+    }
+
     private void times9(long[] a, int ao, long[] r, int ro) {
         F.add(a, ao, a, ao, t, 12);     // 2a
         F.add(t, 12, t, 12, t, 12);     // 4a

@@ -16,6 +16,11 @@ public final class Fp2Blocks {
     private final BlockMultiplier multiplier = BlockMultiplier.of(F);
     private final long[] t = new long[2 * BLOCK * E];
 
+    /** Whether the products run in SIMD lanes. */
+    public boolean vectorized() {
+        return multiplier.vectorized();
+    }
+
     /** r_i = a_i · b_i for the BLOCK Fp2 elements at {@code ao}, {@code bo}, {@code ro}. */
     public void mul(long[] a, int ao, long[] b, int bo, long[] r, int ro) {
         long[] t = this.t;

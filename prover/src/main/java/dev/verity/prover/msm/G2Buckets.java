@@ -12,6 +12,8 @@ final class G2Buckets extends Buckets {
     private final G2 g = new G2();
     private final Fp2 f = new Fp2();
     private final Fp2Blocks blocks = new Fp2Blocks();
+    /** With SIMD: the batch's arithmetic with its values kept in lanes; null without. */
+    private final G2LaneBatch laneBatch;
     /** Per batch entry: its kind, the slope's numerator and denominator, then the inverse. */
     private final byte[] kind;
     private final long[] num;
@@ -22,11 +24,16 @@ final class G2Buckets extends Buckets {
     private final long[] slope;
     private final long[] work;
     private final long[] laneInverses = new long[BLOCK * L];
-    private final long[] lanePrefix = new long[BLOCK * L];
+    private final long[] invertScratch = new long[(BLOCK + 1) * L];
     private final long[] t = new long[2 * L];
 
     /** @param basesOffset offset of point 0 in {@code bases}, in longs */
     G2Buckets(long[] bases, int basesOffset, int count, int batchCapacity, int segment) {
+        this(bases, basesOffset, count, batchCapacity, segment, true);
+    }
+
+    /** @param lanes whether to keep batch values in SIMD lanes where available (false: tests of the block path) */
+    G2Buckets(long[] bases, int basesOffset, int count, int batchCapacity, int segment, boolean lanes) {
         super(bases, basesOffset, A, J, count, batchCapacity, segment);
         int padded = roundUp(batchCapacity);
         this.kind = new byte[padded];
@@ -35,6 +42,7 @@ final class G2Buckets extends Buckets {
         this.prefix = new long[padded * L];
         this.slope = new long[padded * L];
         this.work = new long[padded * L];
+        this.laneBatch = lanes && blocks.vectorized() && padded > 0 ? new G2LaneBatch(padded) : null;
     }
 
     /** As in {@link G1Buckets#addBatch}: phases over whole arrays, BLOCK lanes of Montgomery's trick. */
@@ -42,6 +50,15 @@ final class G2Buckets extends Buckets {
     protected void addBatch(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size) {
         int padded = roundUp(size);
         slopeTerms(dst, dstAt, src, srcAt, size, padded);
+        if (laneBatch != null) {
+            laneBatch.finish(dst, dstAt, src, srcAt, size, padded, num, den, kind, CANCEL);
+            for (int j = 0; j < size; j++) {
+                if (kind[j] == CANCEL) {
+                    G2.setInfinityAffine(dst, dstAt[j]);
+                }
+            }
+            return;
+        }
         invertDenominators(padded);
         long[] num = this.num, slope = this.slope, work = this.work;
         for (int b = 0; b < padded * L; b += BLOCK * L) {
@@ -114,27 +131,13 @@ final class G2Buckets extends Buckets {
         for (int b = step; b <= last; b += step) {
             blocks.mul(prefix, b - step, den, b, prefix, b);
         }
-        invertLaneTotals(prefix, last);
+        System.arraycopy(prefix, last, lanes, 0, step);
+        f.batchInvert(lanes, 0, BLOCK, invertScratch);
         for (int b = last; b > 0; b -= step) {
             blocks.mul(lanes, 0, prefix, b - step, prefix, b);  // 1 / den of this block
             blocks.mul(lanes, 0, den, b, lanes, 0);            // 1 / running product of the block before
         }
         System.arraycopy(lanes, 0, prefix, 0, step);
-    }
-
-    /** laneInverses = 1 / the BLOCK (nonzero) lane totals at totals[at], with one Fp2 inversion. */
-    private void invertLaneTotals(long[] totals, int at) {
-        long[] lanes = this.laneInverses, running = this.lanePrefix, t = this.t;
-        Fp2.copy(totals, at, running, 0);
-        for (int i = 1; i < BLOCK; i++) {
-            f.mul(running, (i - 1) * L, totals, at + i * L, running, i * L);
-        }
-        f.inv(running, (BLOCK - 1) * L, t, 0);
-        for (int i = BLOCK - 1; i > 0; i--) {
-            f.mul(t, 0, running, (i - 1) * L, lanes, i * L);
-            f.mul(t, 0, totals, at + i * L, t, 0);
-        }
-        Fp2.copy(t, 0, lanes, 0);
     }
 
     private static int roundUp(int size) {

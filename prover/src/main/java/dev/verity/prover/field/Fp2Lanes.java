@@ -1,0 +1,79 @@
+package dev.verity.prover.field;
+
+/**
+ * Fp2 arithmetic on {@link FieldLanes} blocks: an Fp2 lane block is two lane blocks (c0, then c1,
+ * {@link #SIZE} longs in all) of the caller's array. Products use Karatsuba (three lane products)
+ * and squares the complex method (two); their scratch is {@link #SCRATCH} longs of the same array
+ * at an offset the caller reserves. Results stay in [0, 2q) per component, like FieldLanes'.
+ * Not thread-safe.
+ */
+public final class Fp2Lanes {
+    private static final int F = FieldLanes.SIZE, E = MontgomeryField.LIMBS;
+    /** Longs per Fp2 lane block. */
+    public static final int SIZE = 2 * F;
+    /** Longs of scratch that products and squares need. */
+    public static final int SCRATCH = 6 * F;
+
+    private final FieldLanes lanes = new FieldLanes(Fp.FIELD);
+    private final int t0, t1, t2, t3, t4, t5;
+
+    /** @param scratch offset of {@link #SCRATCH} longs, in every array passed to this instance, it may use */
+    public Fp2Lanes(int scratch) {
+        t0 = scratch;
+        t1 = scratch + F;
+        t2 = scratch + 2 * F;
+        t3 = scratch + 3 * F;
+        t4 = scratch + 4 * F;
+        t5 = scratch + 5 * F;
+    }
+
+    /** The BLOCK Fp2 elements at x[xo + l · stride] into the Fp2 lane block at s[at]. */
+    public void load(long[] x, int xo, int stride, long[] s, int at) {
+        lanes.load(x, xo, stride, s, at, false);
+        lanes.load(x, xo + E, stride, s, at + F, false);
+    }
+
+    /** The Fp2 lane block at s[at], canonical, to x[xo + l · stride]. */
+    public void store(long[] s, int at, long[] x, int xo, int stride) {
+        lanes.store(s, at, x, xo, stride);
+        lanes.store(s, at + F, x, xo + E, stride);
+    }
+
+    /** s[r] = s[a] · s[b] (r may be a or b). */
+    public void mul(long[] s, int a, int b, int r) {
+        FieldLanes l = lanes;
+        l.add(s, a, a + F, t4);
+        l.add(s, b, b + F, t5);
+        l.times32(s, t4, t4);
+        l.mul(s, t4, t5, t2);                 // (a0 + a1)(b0 + b1)
+        l.times32(s, a, t3);
+        l.mul(s, t3, b, t0);                  // a0 b0
+        l.times32(s, a + F, t3);
+        l.mul(s, t3, b + F, t1);              // a1 b1
+        l.sub(s, t0, t1, r);                  // a0 b0 - a1 b1
+        l.sub(s, t2, t0, t2);
+        l.sub(s, t2, t1, r + F);              // a0 b1 + a1 b0
+    }
+
+    /** s[r] = s[a]^2: (a0 + a1)(a0 - a1) and 2 a0 a1. */
+    public void sqr(long[] s, int a, int r) {
+        FieldLanes l = lanes;
+        l.add(s, a, a + F, t0);
+        l.times32(s, t0, t0);
+        l.sub(s, a, a + F, t1);
+        l.times32(s, a, t2);
+        l.mul(s, t2, a + F, t2);              // a0 a1
+        l.mul(s, t0, t1, r);
+        l.add(s, t2, t2, r + F);
+    }
+
+    public void add(long[] s, int a, int b, int r) {
+        lanes.add(s, a, b, r);
+        lanes.add(s, a + F, b + F, r + F);
+    }
+
+    public void sub(long[] s, int a, int b, int r) {
+        lanes.sub(s, a, b, r);
+        lanes.sub(s, a + F, b + F, r + F);
+    }
+}
