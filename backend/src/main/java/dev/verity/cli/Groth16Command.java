@@ -1,10 +1,11 @@
 package dev.verity.cli;
 
 import dev.verity.prover.curve.G2;
-import dev.verity.prover.field.BlockMultiplier;
+import dev.verity.prover.field.Simd;
 import dev.verity.prover.groth16.DevSetup;
 import dev.verity.prover.groth16.InvalidWitnessException;
 import dev.verity.prover.io.SnarkjsJson.Proof;
+import dev.verity.prover.msm.Msm;
 import dev.verity.prover.groth16.Prover;
 import dev.verity.prover.groth16.Setup;
 import dev.verity.prover.io.SnarkjsJson.VerificationKey;
@@ -40,7 +41,6 @@ final class Groth16Command {
 
         @Override
         public Integer call() throws Exception {
-            BlockMultiplier.warmUpInBackground();
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
             progress.begin("reading " + r1cs);
             ConstraintSystem cs = Inputs.read(r1cs, "circuit (.r1cs)", R1csFile::read);
@@ -88,10 +88,12 @@ final class Groth16Command {
 
         @Override
         public Integer call() {
-            BlockMultiplier.warmUpInBackground();
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
             progress.begin("reading " + zkey);
             Zkey key = Inputs.read(zkey, "proving key (.zkey)", ZkeyFile::read);
+            if (Msm.usesSimd(key.domainSize())) {
+                Simd.warmUpInBackground();
+            }
             progress.begin("reading " + wtns);
             Witness witness = Inputs.read(wtns, "witness (.wtns)", WtnsFile::read);
             if (witness.size() != key.nVars()) {

@@ -93,8 +93,6 @@ public final class EndomorphismMul {
     private final long[][] tables;
     private final long[] negated;
     private final long[] psiScratch = new long[G2.JACOBIAN];
-    /** Block doublings for G1 (null for G2). */
-    private final G1Blocks g1Blocks;
 
     private EndomorphismMul(boolean isG1) {
         this.isG1 = isG1;
@@ -106,7 +104,6 @@ public final class EndomorphismMul {
         this.negated = new long[affine];
         this.dimension = isG1 ? 2 : 4;
         this.tables = new long[dimension][0];
-        this.g1Blocks = isG1 ? new G1Blocks() : null;
     }
 
     public static EndomorphismMul g1() {
@@ -191,43 +188,24 @@ public final class EndomorphismMul {
                 endomorphism(tables[d - 1], e * a, tables[d], e * a);
             }
         }
-        // the chains of all points side by side, bit by bit, so that their doublings run in blocks
-        java.util.Arrays.fill(out, outOffset, outOffset + count * j, 0L);
-        int longest = 0;
         for (int i = 0; i < count; i++) {
-            if (!isInfinityAffine(points, offsets[i])) {
-                longest = Math.max(longest, scalars[i].length);
+            int acc = outOffset + i * j;
+            java.util.Arrays.fill(out, acc, acc + j, 0L);
+            SplitScalar s = scalars[i];
+            if (s.isZero() || isInfinityAffine(points, offsets[i])) {
+                continue;
             }
-        }
-        for (int bit = longest - 1; bit >= 0; bit--) {
-            doubleAll(out, outOffset, count);
-            for (int i = 0; i < count; i++) {
-                SplitScalar s = scalars[i];
-                if (bit >= s.length || isInfinityAffine(points, offsets[i])) {
-                    continue;
-                }
-                int acc = outOffset + i * j;
-                int base = i * T * a;
+            int base = i * T * a;
+            byte[][] parts = s.parts;
+            for (int bit = s.length - 1; bit >= 0; bit--) {
+                group.dbl(out, acc, out, acc);
                 for (int d = 0; d < dimension; d++) {
-                    int digit = s.parts[d][bit];
+                    int digit = parts[d][bit];
                     if (digit != 0) {
                         addDigit(out, acc, tables[d], base, digit);
                     }
                 }
             }
-        }
-    }
-
-    /** Doubles the count Jacobian points at out[outOffset]: whole blocks at once in G1. */
-    private void doubleAll(long[] out, int outOffset, int count) {
-        int i = 0;
-        if (g1Blocks != null) {
-            for (; i + G1Blocks.BLOCK <= count; i += G1Blocks.BLOCK) {
-                g1Blocks.dbl(out, outOffset + i * jacobian, out, outOffset + i * jacobian);
-            }
-        }
-        for (; i < count; i++) {
-            group.dbl(out, outOffset + i * jacobian, out, outOffset + i * jacobian);
         }
     }
 

@@ -140,44 +140,36 @@ public final class FieldLanes {
         LongVector w1 = LongVector.fromArray(SPECIES, w, h + BLOCK);
         LongVector w2 = LongVector.fromArray(SPECIES, w, h + 2 * BLOCK);
         LongVector w3 = LongVector.fromArray(SPECIES, w, h + 3 * BLOCK);
-        limb(w0.lanewise(VectorOperators.LSHL, k), s, at);
-        limb(w0.lanewise(VectorOperators.LSHR, 29 - k), s, at + BLOCK);
-        limb(w0.lanewise(VectorOperators.LSHR, 58 - k).or(w1.lanewise(VectorOperators.LSHL, 6 + k)), s, at + 2 * BLOCK);
-        limb(w1.lanewise(VectorOperators.LSHR, 23 - k), s, at + 3 * BLOCK);
-        limb(w1.lanewise(VectorOperators.LSHR, 52 - k).or(w2.lanewise(VectorOperators.LSHL, 12 + k)), s, at + 4 * BLOCK);
-        limb(w2.lanewise(VectorOperators.LSHR, 17 - k), s, at + 5 * BLOCK);
-        limb(w2.lanewise(VectorOperators.LSHR, 46 - k).or(w3.lanewise(VectorOperators.LSHL, 18 + k)), s, at + 6 * BLOCK);
-        limb(w3.lanewise(VectorOperators.LSHR, 11 - k), s, at + 7 * BLOCK);
-        limb(w3.lanewise(VectorOperators.LSHR, 40 - k), s, at + 8 * BLOCK);
+        w0.lanewise(VectorOperators.LSHL, k).and(MASK).intoArray(s, at);
+        w0.lanewise(VectorOperators.LSHR, 29 - k).and(MASK).intoArray(s, at + BLOCK);
+        w0.lanewise(VectorOperators.LSHR, 58 - k).or(w1.lanewise(VectorOperators.LSHL, 6 + k)).and(MASK).intoArray(s, at + 2 * BLOCK);
+        w1.lanewise(VectorOperators.LSHR, 23 - k).and(MASK).intoArray(s, at + 3 * BLOCK);
+        w1.lanewise(VectorOperators.LSHR, 52 - k).or(w2.lanewise(VectorOperators.LSHL, 12 + k)).and(MASK).intoArray(s, at + 4 * BLOCK);
+        w2.lanewise(VectorOperators.LSHR, 17 - k).and(MASK).intoArray(s, at + 5 * BLOCK);
+        w2.lanewise(VectorOperators.LSHR, 46 - k).or(w3.lanewise(VectorOperators.LSHL, 18 + k)).and(MASK).intoArray(s, at + 6 * BLOCK);
+        w3.lanewise(VectorOperators.LSHR, 11 - k).and(MASK).intoArray(s, at + 7 * BLOCK);
+        w3.lanewise(VectorOperators.LSHR, 40 - k).and(MASK).intoArray(s, at + 8 * BLOCK);
     }
 
-    private static void limb(LongVector v, long[] s, int at) {
-        v.and(MASK).intoArray(s, at);
-    }
-
-    /** Limb j of 32x from limbs j and j - 1 of x. */
-    private static LongVector times32(LongVector limb, LongVector below) {
-        return limb.lanewise(VectorOperators.LSHL, 5).and(MASK).or(below.lanewise(VectorOperators.LSHR, 24));
-    }
-
+    /** s[r] = 32 · s[a] for LANES elements: each limb five bits up, the top five bits of the limb below added in. */
     private static void times32Lanes(long[] s, int a, int r) {
-        LongVector x0 = LongVector.fromArray(SPECIES, s, a);
-        LongVector x1 = LongVector.fromArray(SPECIES, s, a + BLOCK);
+        LongVector below = LongVector.fromArray(SPECIES, s, a);
+        below.lanewise(VectorOperators.LSHL, 5).and(MASK).intoArray(s, r);
+        LongVector x1 = LongVector.fromArray(SPECIES, s, a + 1 * BLOCK);
+        x1.lanewise(VectorOperators.LSHL, 5).and(MASK).or(below.lanewise(VectorOperators.LSHR, 24)).intoArray(s, r + 1 * BLOCK);
         LongVector x2 = LongVector.fromArray(SPECIES, s, a + 2 * BLOCK);
+        x2.lanewise(VectorOperators.LSHL, 5).and(MASK).or(x1.lanewise(VectorOperators.LSHR, 24)).intoArray(s, r + 2 * BLOCK);
         LongVector x3 = LongVector.fromArray(SPECIES, s, a + 3 * BLOCK);
+        x3.lanewise(VectorOperators.LSHL, 5).and(MASK).or(x2.lanewise(VectorOperators.LSHR, 24)).intoArray(s, r + 3 * BLOCK);
         LongVector x4 = LongVector.fromArray(SPECIES, s, a + 4 * BLOCK);
+        x4.lanewise(VectorOperators.LSHL, 5).and(MASK).or(x3.lanewise(VectorOperators.LSHR, 24)).intoArray(s, r + 4 * BLOCK);
         LongVector x5 = LongVector.fromArray(SPECIES, s, a + 5 * BLOCK);
+        x5.lanewise(VectorOperators.LSHL, 5).and(MASK).or(x4.lanewise(VectorOperators.LSHR, 24)).intoArray(s, r + 5 * BLOCK);
         LongVector x6 = LongVector.fromArray(SPECIES, s, a + 6 * BLOCK);
+        x6.lanewise(VectorOperators.LSHL, 5).and(MASK).or(x5.lanewise(VectorOperators.LSHR, 24)).intoArray(s, r + 6 * BLOCK);
         LongVector x7 = LongVector.fromArray(SPECIES, s, a + 7 * BLOCK);
+        x7.lanewise(VectorOperators.LSHL, 5).and(MASK).or(x6.lanewise(VectorOperators.LSHR, 24)).intoArray(s, r + 7 * BLOCK);
         LongVector x8 = LongVector.fromArray(SPECIES, s, a + 8 * BLOCK);
-        x0.lanewise(VectorOperators.LSHL, 5).and(MASK).intoArray(s, r);
-        times32(x1, x0).intoArray(s, r + BLOCK);
-        times32(x2, x1).intoArray(s, r + 2 * BLOCK);
-        times32(x3, x2).intoArray(s, r + 3 * BLOCK);
-        times32(x4, x3).intoArray(s, r + 4 * BLOCK);
-        times32(x5, x4).intoArray(s, r + 5 * BLOCK);
-        times32(x6, x5).intoArray(s, r + 6 * BLOCK);
-        times32(x7, x6).intoArray(s, r + 7 * BLOCK);
         x8.lanewise(VectorOperators.LSHL, 5).or(x7.lanewise(VectorOperators.LSHR, 24)).intoArray(s, r + 8 * BLOCK);
     }
 
@@ -268,89 +260,105 @@ public final class FieldLanes {
         return LongVector.broadcast(SPECIES, q[j]).and(LOW32);
     }
 
-    /** Lanes of a + b: limb sums, carries, then 2q off where the sum reached 2q. */
+    /** Lanes of a + b: limb sums with carries, then 2q off where the sum reached 2q. */
     private void addLanes(long[] s, int a, int b, int r) {
         long[] m = twoQ;
-        LongVector c0 = LongVector.fromArray(SPECIES, s, a).add(LongVector.fromArray(SPECIES, s, b));
-        LongVector c1 = sum(s, a, b, 1, c0);
-        LongVector c2 = sum(s, a, b, 2, c1);
-        LongVector c3 = sum(s, a, b, 3, c2);
-        LongVector c4 = sum(s, a, b, 4, c3);
-        LongVector c5 = sum(s, a, b, 5, c4);
-        LongVector c6 = sum(s, a, b, 6, c5);
-        LongVector c7 = sum(s, a, b, 7, c6);
-        LongVector c8 = sum(s, a, b, 8, c7);
-        subtractIfAtLeast(c0.and(MASK), c1.and(MASK), c2.and(MASK), c3.and(MASK), c4.and(MASK), c5.and(MASK),
-                c6.and(MASK), c7.and(MASK), c8, m, s, r);
-    }
-
-    /** Limb j of a + b plus the carry out of the limb below. */
-    private static LongVector sum(long[] s, int a, int b, int j, LongVector below) {
-        return LongVector.fromArray(SPECIES, s, a + j * BLOCK).add(LongVector.fromArray(SPECIES, s, b + j * BLOCK))
-                .add(below.lanewise(VectorOperators.LSHR, BITS));
-    }
-
-    /** r = t - m where t &gt;= m, else t (t in limbs, m a constant). */
-    private static void subtractIfAtLeast(LongVector t0, LongVector t1, LongVector t2, LongVector t3, LongVector t4,
-            LongVector t5, LongVector t6, LongVector t7, LongVector t8, long[] m, long[] s, int r) {
-        LongVector d0 = t0.sub(m[0]);
-        LongVector d1 = t1.sub(m[1]).add(d0.lanewise(VectorOperators.ASHR, BITS));
-        LongVector d2 = t2.sub(m[2]).add(d1.lanewise(VectorOperators.ASHR, BITS));
-        LongVector d3 = t3.sub(m[3]).add(d2.lanewise(VectorOperators.ASHR, BITS));
-        LongVector d4 = t4.sub(m[4]).add(d3.lanewise(VectorOperators.ASHR, BITS));
-        LongVector d5 = t5.sub(m[5]).add(d4.lanewise(VectorOperators.ASHR, BITS));
-        LongVector d6 = t6.sub(m[6]).add(d5.lanewise(VectorOperators.ASHR, BITS));
-        LongVector d7 = t7.sub(m[7]).add(d6.lanewise(VectorOperators.ASHR, BITS));
-        LongVector d8 = t8.sub(m[8]).add(d7.lanewise(VectorOperators.ASHR, BITS));
+        LongVector c0 = LongVector.fromArray(SPECIES, s, a + 0 * BLOCK)
+                .add(LongVector.fromArray(SPECIES, s, b + 0 * BLOCK));
+        LongVector c1 = LongVector.fromArray(SPECIES, s, a + 1 * BLOCK)
+                .add(LongVector.fromArray(SPECIES, s, b + 1 * BLOCK)).add(c0.lanewise(VectorOperators.LSHR, BITS));
+        LongVector c2 = LongVector.fromArray(SPECIES, s, a + 2 * BLOCK)
+                .add(LongVector.fromArray(SPECIES, s, b + 2 * BLOCK)).add(c1.lanewise(VectorOperators.LSHR, BITS));
+        LongVector c3 = LongVector.fromArray(SPECIES, s, a + 3 * BLOCK)
+                .add(LongVector.fromArray(SPECIES, s, b + 3 * BLOCK)).add(c2.lanewise(VectorOperators.LSHR, BITS));
+        LongVector c4 = LongVector.fromArray(SPECIES, s, a + 4 * BLOCK)
+                .add(LongVector.fromArray(SPECIES, s, b + 4 * BLOCK)).add(c3.lanewise(VectorOperators.LSHR, BITS));
+        LongVector c5 = LongVector.fromArray(SPECIES, s, a + 5 * BLOCK)
+                .add(LongVector.fromArray(SPECIES, s, b + 5 * BLOCK)).add(c4.lanewise(VectorOperators.LSHR, BITS));
+        LongVector c6 = LongVector.fromArray(SPECIES, s, a + 6 * BLOCK)
+                .add(LongVector.fromArray(SPECIES, s, b + 6 * BLOCK)).add(c5.lanewise(VectorOperators.LSHR, BITS));
+        LongVector c7 = LongVector.fromArray(SPECIES, s, a + 7 * BLOCK)
+                .add(LongVector.fromArray(SPECIES, s, b + 7 * BLOCK)).add(c6.lanewise(VectorOperators.LSHR, BITS));
+        LongVector c8 = LongVector.fromArray(SPECIES, s, a + 8 * BLOCK)
+                .add(LongVector.fromArray(SPECIES, s, b + 8 * BLOCK)).add(c7.lanewise(VectorOperators.LSHR, BITS));
+        c0 = c0.and(MASK);
+        c1 = c1.and(MASK);
+        c2 = c2.and(MASK);
+        c3 = c3.and(MASK);
+        c4 = c4.and(MASK);
+        c5 = c5.and(MASK);
+        c6 = c6.and(MASK);
+        c7 = c7.and(MASK);
+        // d = c - 2q; an arithmetic shift carries each borrow (0 or -1) upwards
+        LongVector d0 = c0.sub(m[0]);
+        LongVector d1 = c1.sub(m[1]).add(d0.lanewise(VectorOperators.ASHR, BITS));
+        LongVector d2 = c2.sub(m[2]).add(d1.lanewise(VectorOperators.ASHR, BITS));
+        LongVector d3 = c3.sub(m[3]).add(d2.lanewise(VectorOperators.ASHR, BITS));
+        LongVector d4 = c4.sub(m[4]).add(d3.lanewise(VectorOperators.ASHR, BITS));
+        LongVector d5 = c5.sub(m[5]).add(d4.lanewise(VectorOperators.ASHR, BITS));
+        LongVector d6 = c6.sub(m[6]).add(d5.lanewise(VectorOperators.ASHR, BITS));
+        LongVector d7 = c7.sub(m[7]).add(d6.lanewise(VectorOperators.ASHR, BITS));
+        LongVector d8 = c8.sub(m[8]).add(d7.lanewise(VectorOperators.ASHR, BITS));
         VectorMask<Long> below = d8.compare(VectorOperators.LT, 0);
-        d0.and(MASK).blend(t0, below).intoArray(s, r);
-        d1.and(MASK).blend(t1, below).intoArray(s, r + BLOCK);
-        d2.and(MASK).blend(t2, below).intoArray(s, r + 2 * BLOCK);
-        d3.and(MASK).blend(t3, below).intoArray(s, r + 3 * BLOCK);
-        d4.and(MASK).blend(t4, below).intoArray(s, r + 4 * BLOCK);
-        d5.and(MASK).blend(t5, below).intoArray(s, r + 5 * BLOCK);
-        d6.and(MASK).blend(t6, below).intoArray(s, r + 6 * BLOCK);
-        d7.and(MASK).blend(t7, below).intoArray(s, r + 7 * BLOCK);
-        d8.blend(t8, below).intoArray(s, r + 8 * BLOCK);
+        d0.and(MASK).blend(c0, below).intoArray(s, r + 0 * BLOCK);
+        d1.and(MASK).blend(c1, below).intoArray(s, r + 1 * BLOCK);
+        d2.and(MASK).blend(c2, below).intoArray(s, r + 2 * BLOCK);
+        d3.and(MASK).blend(c3, below).intoArray(s, r + 3 * BLOCK);
+        d4.and(MASK).blend(c4, below).intoArray(s, r + 4 * BLOCK);
+        d5.and(MASK).blend(c5, below).intoArray(s, r + 5 * BLOCK);
+        d6.and(MASK).blend(c6, below).intoArray(s, r + 6 * BLOCK);
+        d7.and(MASK).blend(c7, below).intoArray(s, r + 7 * BLOCK);
+        d8.blend(c8, below).intoArray(s, r + 8 * BLOCK);
     }
 
     /** Lanes of a - b: limb differences with borrows, then 2q back where the difference went negative. */
     private void subLanes(long[] s, int a, int b, int r) {
         long[] m = twoQ;
-        LongVector d0 = difference(s, a, b, 0, null);
-        LongVector d1 = difference(s, a, b, 1, d0);
-        LongVector d2 = difference(s, a, b, 2, d1);
-        LongVector d3 = difference(s, a, b, 3, d2);
-        LongVector d4 = difference(s, a, b, 4, d3);
-        LongVector d5 = difference(s, a, b, 5, d4);
-        LongVector d6 = difference(s, a, b, 6, d5);
-        LongVector d7 = difference(s, a, b, 7, d6);
-        LongVector d8 = difference(s, a, b, 8, d7);
+        LongVector d0 = LongVector.fromArray(SPECIES, s, a + 0 * BLOCK)
+                .sub(LongVector.fromArray(SPECIES, s, b + 0 * BLOCK));
+        LongVector d1 = LongVector.fromArray(SPECIES, s, a + 1 * BLOCK)
+                .sub(LongVector.fromArray(SPECIES, s, b + 1 * BLOCK)).add(d0.lanewise(VectorOperators.ASHR, BITS));
+        LongVector d2 = LongVector.fromArray(SPECIES, s, a + 2 * BLOCK)
+                .sub(LongVector.fromArray(SPECIES, s, b + 2 * BLOCK)).add(d1.lanewise(VectorOperators.ASHR, BITS));
+        LongVector d3 = LongVector.fromArray(SPECIES, s, a + 3 * BLOCK)
+                .sub(LongVector.fromArray(SPECIES, s, b + 3 * BLOCK)).add(d2.lanewise(VectorOperators.ASHR, BITS));
+        LongVector d4 = LongVector.fromArray(SPECIES, s, a + 4 * BLOCK)
+                .sub(LongVector.fromArray(SPECIES, s, b + 4 * BLOCK)).add(d3.lanewise(VectorOperators.ASHR, BITS));
+        LongVector d5 = LongVector.fromArray(SPECIES, s, a + 5 * BLOCK)
+                .sub(LongVector.fromArray(SPECIES, s, b + 5 * BLOCK)).add(d4.lanewise(VectorOperators.ASHR, BITS));
+        LongVector d6 = LongVector.fromArray(SPECIES, s, a + 6 * BLOCK)
+                .sub(LongVector.fromArray(SPECIES, s, b + 6 * BLOCK)).add(d5.lanewise(VectorOperators.ASHR, BITS));
+        LongVector d7 = LongVector.fromArray(SPECIES, s, a + 7 * BLOCK)
+                .sub(LongVector.fromArray(SPECIES, s, b + 7 * BLOCK)).add(d6.lanewise(VectorOperators.ASHR, BITS));
+        LongVector d8 = LongVector.fromArray(SPECIES, s, a + 8 * BLOCK)
+                .sub(LongVector.fromArray(SPECIES, s, b + 8 * BLOCK)).add(d7.lanewise(VectorOperators.ASHR, BITS));
         VectorMask<Long> negative = d8.compare(VectorOperators.LT, 0);
-        LongVector e0 = d0.and(MASK).add(m[0]);
-        LongVector e1 = d1.and(MASK).add(m[1]).add(e0.lanewise(VectorOperators.LSHR, BITS));
-        LongVector e2 = d2.and(MASK).add(m[2]).add(e1.lanewise(VectorOperators.LSHR, BITS));
-        LongVector e3 = d3.and(MASK).add(m[3]).add(e2.lanewise(VectorOperators.LSHR, BITS));
-        LongVector e4 = d4.and(MASK).add(m[4]).add(e3.lanewise(VectorOperators.LSHR, BITS));
-        LongVector e5 = d5.and(MASK).add(m[5]).add(e4.lanewise(VectorOperators.LSHR, BITS));
-        LongVector e6 = d6.and(MASK).add(m[6]).add(e5.lanewise(VectorOperators.LSHR, BITS));
-        LongVector e7 = d7.and(MASK).add(m[7]).add(e6.lanewise(VectorOperators.LSHR, BITS));
+        d0 = d0.and(MASK);
+        d1 = d1.and(MASK);
+        d2 = d2.and(MASK);
+        d3 = d3.and(MASK);
+        d4 = d4.and(MASK);
+        d5 = d5.and(MASK);
+        d6 = d6.and(MASK);
+        d7 = d7.and(MASK);
+        LongVector e0 = d0.add(m[0]);
+        LongVector e1 = d1.add(m[1]).add(e0.lanewise(VectorOperators.LSHR, BITS));
+        LongVector e2 = d2.add(m[2]).add(e1.lanewise(VectorOperators.LSHR, BITS));
+        LongVector e3 = d3.add(m[3]).add(e2.lanewise(VectorOperators.LSHR, BITS));
+        LongVector e4 = d4.add(m[4]).add(e3.lanewise(VectorOperators.LSHR, BITS));
+        LongVector e5 = d5.add(m[5]).add(e4.lanewise(VectorOperators.LSHR, BITS));
+        LongVector e6 = d6.add(m[6]).add(e5.lanewise(VectorOperators.LSHR, BITS));
+        LongVector e7 = d7.add(m[7]).add(e6.lanewise(VectorOperators.LSHR, BITS));
         LongVector e8 = d8.add(m[8]).add(e7.lanewise(VectorOperators.LSHR, BITS));
-        d0.and(MASK).blend(e0.and(MASK), negative).intoArray(s, r);
-        d1.and(MASK).blend(e1.and(MASK), negative).intoArray(s, r + BLOCK);
-        d2.and(MASK).blend(e2.and(MASK), negative).intoArray(s, r + 2 * BLOCK);
-        d3.and(MASK).blend(e3.and(MASK), negative).intoArray(s, r + 3 * BLOCK);
-        d4.and(MASK).blend(e4.and(MASK), negative).intoArray(s, r + 4 * BLOCK);
-        d5.and(MASK).blend(e5.and(MASK), negative).intoArray(s, r + 5 * BLOCK);
-        d6.and(MASK).blend(e6.and(MASK), negative).intoArray(s, r + 6 * BLOCK);
-        d7.and(MASK).blend(e7.and(MASK), negative).intoArray(s, r + 7 * BLOCK);
+        d0.blend(e0.and(MASK), negative).intoArray(s, r + 0 * BLOCK);
+        d1.blend(e1.and(MASK), negative).intoArray(s, r + 1 * BLOCK);
+        d2.blend(e2.and(MASK), negative).intoArray(s, r + 2 * BLOCK);
+        d3.blend(e3.and(MASK), negative).intoArray(s, r + 3 * BLOCK);
+        d4.blend(e4.and(MASK), negative).intoArray(s, r + 4 * BLOCK);
+        d5.blend(e5.and(MASK), negative).intoArray(s, r + 5 * BLOCK);
+        d6.blend(e6.and(MASK), negative).intoArray(s, r + 6 * BLOCK);
+        d7.blend(e7.and(MASK), negative).intoArray(s, r + 7 * BLOCK);
         d8.blend(e8, negative).intoArray(s, r + 8 * BLOCK);
-    }
-
-    /** Limb j of a - b with the borrow (0 or -1, by an arithmetic shift) of the limb below, unmasked. */
-    private static LongVector difference(long[] s, int a, int b, int j, LongVector below) {
-        LongVector d = LongVector.fromArray(SPECIES, s, a + j * BLOCK).sub(LongVector.fromArray(SPECIES, s, b + j * BLOCK));
-        return below == null ? d : d.add(below.lanewise(VectorOperators.ASHR, BITS));
     }
 
     /** Subtracts q where the limbs at s[at] are at least q, and packs them into four words at words[w]. */

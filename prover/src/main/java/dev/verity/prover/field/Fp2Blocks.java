@@ -3,8 +3,8 @@ package dev.verity.prover.field;
 /**
  * Fp2 products of {@link BlockMultiplier#BLOCK} elements at a time (consecutive slots of
  * {@link Fp2#LIMBS} longs): each of the three base-field products of Karatsuba is one block
- * multiplication. Results equal {@link Fp2#mul} and {@link Fp2#sqr}; the output may alias an
- * input. Owns scratch space: <b>not thread-safe</b>.
+ * multiplication; the scalar counterpart of {@link Fp2Lanes}. Results equal {@link Fp2#mul} and
+ * {@link Fp2#sqr}; the output may alias an input. Owns scratch space: <b>not thread-safe</b>.
  */
 public final class Fp2Blocks {
     public static final int BLOCK = BlockMultiplier.BLOCK;
@@ -13,13 +13,8 @@ public final class Fp2Blocks {
     /** Scratch: products (c0 slot, c1 slot per element) and sums, both in Fp2 layout. */
     private static final int PRODUCTS = 0, SUMS = BLOCK * E;
 
-    private final BlockMultiplier multiplier = BlockMultiplier.of(F);
+    private final BlockMultiplier multiplier = new BlockMultiplier(F);
     private final long[] t = new long[2 * BLOCK * E];
-
-    /** Whether the products run in SIMD lanes. */
-    public boolean vectorized() {
-        return multiplier.vectorized();
-    }
 
     /** r_i = a_i · b_i for the BLOCK Fp2 elements at {@code ao}, {@code bo}, {@code ro}. */
     public void mul(long[] a, int ao, long[] b, int bo, long[] r, int ro) {

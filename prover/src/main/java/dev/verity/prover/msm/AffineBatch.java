@@ -17,12 +17,12 @@ public final class AffineBatch {
 
     /** For up to {@code capacity} additions per call, in G1. */
     public static AffineBatch g1(int capacity) {
-        return new AffineBatch(new G1Buckets(null, 0, 0, capacity, 0), capacity);
+        return new AffineBatch(new G1Buckets(null, 0, 0, capacity, 0, false), capacity);
     }
 
     /** For up to {@code capacity} additions per call, in G2. */
     public static AffineBatch g2(int capacity) {
-        return new AffineBatch(new G2Buckets(null, 0, 0, capacity, 0), capacity);
+        return new AffineBatch(new G2Buckets(null, 0, 0, capacity, 0, false), capacity);
     }
 
     /**

@@ -3,145 +3,34 @@ package dev.verity.prover.msm;
 import dev.verity.prover.curve.G2;
 import dev.verity.prover.field.Fp2;
 import dev.verity.prover.field.Fp2Blocks;
+import dev.verity.prover.field.Simd;
 
 /** {@link Buckets} for G2: affine buckets in Fp2, batch additions with one Fp2 inversion. */
 final class G2Buckets extends Buckets {
     private static final int A = G2.AFFINE, J = G2.JACOBIAN, L = Fp2.LIMBS, BLOCK = Fp2Blocks.BLOCK;
     private static final byte ADD = 0, DOUBLE = 1, CANCEL = 2;
 
+    private static final ThreadLocal<G2BatchAdder> ADDERS = new ThreadLocal<>();
+
     private final G2 g = new G2();
-    private final Fp2 f = new Fp2();
-    private final Fp2Blocks blocks = new Fp2Blocks();
-    /** With SIMD: the batch's arithmetic with its values kept in lanes; null without. */
-    private final G2LaneBatch laneBatch;
-    /** Per batch entry: its kind, the slope's numerator and denominator, then the inverse. */
-    private final byte[] kind;
-    private final long[] num;
-    private final long[] den;
-    /** Running products of the denominators per lane, then the inverses of the denominators. */
-    private final long[] prefix;
-    /** The slopes, then their squares and the products for y3. */
-    private final long[] slope;
-    private final long[] work;
-    private final long[] laneInverses = new long[BLOCK * L];
-    private final long[] invertScratch = new long[(BLOCK + 1) * L];
-    private final long[] t = new long[2 * L];
+    private final int batchCapacity;
+    private final boolean lanes;
 
-    /** @param basesOffset offset of point 0 in {@code bases}, in longs */
-    G2Buckets(long[] bases, int basesOffset, int count, int batchCapacity, int segment) {
-        this(bases, basesOffset, count, batchCapacity, segment, true);
-    }
-
-    /** @param lanes whether to keep batch values in SIMD lanes where available (false: tests of the block path) */
+    /** @param lanes whether to keep batch values in SIMD lanes where available; else scalar products in blocks */
     G2Buckets(long[] bases, int basesOffset, int count, int batchCapacity, int segment, boolean lanes) {
         super(bases, basesOffset, A, J, count, batchCapacity, segment);
-        int padded = roundUp(batchCapacity);
-        this.kind = new byte[padded];
-        this.num = new long[padded * L];
-        this.den = new long[padded * L];
-        this.prefix = new long[padded * L];
-        this.slope = new long[padded * L];
-        this.work = new long[padded * L];
-        this.laneBatch = lanes && blocks.vectorized() && padded > 0 ? new G2LaneBatch(padded) : null;
+        this.batchCapacity = batchCapacity;
+        this.lanes = lanes;
     }
 
-    /** As in {@link G1Buckets#addBatch}: phases over whole arrays, BLOCK lanes of Montgomery's trick. */
     @Override
     protected void addBatch(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size) {
-        int padded = roundUp(size);
-        slopeTerms(dst, dstAt, src, srcAt, size, padded);
-        if (laneBatch != null) {
-            laneBatch.finish(dst, dstAt, src, srcAt, size, padded, num, den, kind, CANCEL);
-            for (int j = 0; j < size; j++) {
-                if (kind[j] == CANCEL) {
-                    G2.setInfinityAffine(dst, dstAt[j]);
-                }
-            }
-            return;
+        G2BatchAdder adder = ADDERS.get();
+        if (adder == null || adder.capacity < batchCapacity || adder.lanes != lanes) {
+            adder = new G2BatchAdder(Math.max(batchCapacity, adder == null ? 0 : adder.capacity), lanes);
+            ADDERS.set(adder);
         }
-        invertDenominators(padded);
-        long[] num = this.num, slope = this.slope, work = this.work;
-        for (int b = 0; b < padded * L; b += BLOCK * L) {
-            blocks.mul(num, b, prefix, b, slope, b);          // lambda = num / den
-            blocks.sqr(slope, b, work, b);                    // lambda^2
-        }
-        for (int j = 0; j < size; j++) {
-            int dj = j * L, o = dstAt[j], q = srcAt[j];
-            f.sub(work, dj, dst, o, work, dj);
-            f.sub(work, dj, src, q < 0 ? ~q : q, work, dj);  // x3 = lambda^2 - x1 - x2
-            f.sub(dst, o, work, dj, num, dj);                // x1 - x3
-            Fp2.copy(work, dj, dst, o);
-        }
-        for (int b = 0; b < padded * L; b += BLOCK * L) {
-            blocks.mul(slope, b, num, b, work, b);           // lambda (x1 - x3)
-        }
-        for (int j = 0; j < size; j++) {
-            int o = dstAt[j];
-            if (kind[j] == CANCEL) {
-                G2.setInfinityAffine(dst, o);
-            } else {
-                f.sub(work, j * L, dst, o + L, dst, o + L);    // y3 = lambda (x1 - x3) - y1
-            }
-        }
-    }
-
-    /**
-     * Numerator and denominator of each entry's slope: (y2 - y1) / (x2 - x1) for an addition,
-     * 3 x1^2 / (2 y1) for a doubling; P + (-P) and the padding up to a whole block take 0 / 1.
-     * Subtracting a point adds (x2, -y2).
-     */
-    private void slopeTerms(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size, int padded) {
-        long[] num = this.num, den = this.den, t = this.t;
-        for (int j = 0; j < size; j++) {
-            int o = dstAt[j], q = srcAt[j], dj = j * L;
-            boolean subtract = q < 0;
-            if (subtract) {
-                q = ~q;
-                f.neg(src, q + L, t, L);
-            } else {
-                Fp2.copy(src, q + L, t, L);
-            }
-            if (!Fp2.equal(src, q, dst, o)) {
-                f.sub(src, q, dst, o, den, dj);
-                f.sub(t, L, dst, o + L, num, dj);
-                kind[j] = ADD;
-            } else if (Fp2.equal(t, L, dst, o + L) && !Fp2.isZero(dst, o + L)) {
-                f.add(dst, o + L, dst, o + L, den, dj);
-                f.sqr(dst, o, t, 0);
-                f.add(t, 0, t, 0, num, dj);
-                f.add(num, dj, t, 0, num, dj);
-                kind[j] = DOUBLE;
-            } else {
-                Fp2.setOne(den, dj);
-                Fp2.setZero(num, dj);
-                kind[j] = CANCEL;
-            }
-        }
-        for (int j = size; j < padded; j++) {
-            Fp2.setOne(den, j * L);
-            Fp2.setZero(num, j * L);
-        }
-    }
-
-    /** prefix[j] = 1 / den[j] for every j &lt; padded, with one field inversion for all. */
-    private void invertDenominators(int padded) {
-        long[] den = this.den, prefix = this.prefix, lanes = this.laneInverses;
-        int step = BLOCK * L, last = (padded - BLOCK) * L;
-        System.arraycopy(den, 0, prefix, 0, step);
-        for (int b = step; b <= last; b += step) {
-            blocks.mul(prefix, b - step, den, b, prefix, b);
-        }
-        System.arraycopy(prefix, last, lanes, 0, step);
-        f.batchInvert(lanes, 0, BLOCK, invertScratch);
-        for (int b = last; b > 0; b -= step) {
-            blocks.mul(lanes, 0, prefix, b - step, prefix, b);  // 1 / den of this block
-            blocks.mul(lanes, 0, den, b, lanes, 0);            // 1 / running product of the block before
-        }
-        System.arraycopy(lanes, 0, prefix, 0, step);
-    }
-
-    private static int roundUp(int size) {
-        return (size + BLOCK - 1) / BLOCK * BLOCK;
+        adder.add(dst, dstAt, src, srcAt, size);
     }
 
     @Override
@@ -174,5 +63,144 @@ final class G2Buckets extends Buckets {
     @Override
     void dbl(long[] acc) {
         g.dbl(acc, 0, acc, 0);
+    }
+
+    /**
+     * The arithmetic of batch additions and its scratch space, for batches of up to {@code
+     * capacity} additions. One per thread, shared by all of the thread's buckets (a batch is
+     * finished before the next starts), so that an MSM does not allocate it per window.
+     */
+    private static final class G2BatchAdder {
+        final int capacity;
+        final boolean lanes;
+        private final Fp2 f = new Fp2();
+        private final Fp2Blocks blocks = new Fp2Blocks();
+        /** With SIMD: the batch's arithmetic with its values kept in lanes; null without. */
+        private final G2LaneBatch laneBatch;
+        /** Per batch entry: its kind, the slope's numerator and denominator, then the inverse. */
+        private final byte[] kind;
+        private final long[] num;
+        private final long[] den;
+        /** Running products of the denominators per lane, then the inverses of the denominators. */
+        private final long[] prefix;
+        /** The slopes, then their squares and the products for y3. */
+        private final long[] slope;
+        private final long[] work;
+        private final long[] laneInverses = new long[BLOCK * L];
+        private final long[] invertScratch = new long[(BLOCK + 1) * L];
+        private final long[] t = new long[2 * L];
+
+        G2BatchAdder(int capacity, boolean lanes) {
+            this.capacity = capacity;
+            this.lanes = lanes;
+            int padded = roundUp(capacity);
+            this.kind = new byte[padded];
+            this.num = new long[padded * L];
+            this.den = new long[padded * L];
+            boolean inLanes = lanes && Simd.available() && padded > 0;
+            // the lane path needs only the slope terms; the block path its three arrays
+            this.prefix = inLanes ? null : new long[padded * L];
+            this.slope = inLanes ? null : new long[padded * L];
+            this.work = inLanes ? null : new long[padded * L];
+            this.laneBatch = inLanes ? new G2LaneBatch(padded) : null;
+        }
+
+        /** As in {@link G1Buckets#addBatch}: phases over whole arrays, BLOCK lanes of Montgomery's trick. */
+        void add(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size) {
+            int padded = roundUp(size);
+            slopeTerms(dst, dstAt, src, srcAt, size, padded);
+            if (laneBatch != null) {
+                laneBatch.finish(dst, dstAt, src, srcAt, size, padded, num, den, kind, CANCEL);
+                for (int j = 0; j < size; j++) {
+                    if (kind[j] == CANCEL) {
+                        G2.setInfinityAffine(dst, dstAt[j]);
+                    }
+                }
+                return;
+            }
+            invertDenominators(padded);
+            long[] num = this.num, slope = this.slope, work = this.work;
+            for (int b = 0; b < padded * L; b += BLOCK * L) {
+                blocks.mul(num, b, prefix, b, slope, b);          // lambda = num / den
+                blocks.sqr(slope, b, work, b);                    // lambda^2
+            }
+            for (int j = 0; j < size; j++) {
+                int dj = j * L, o = dstAt[j], q = srcAt[j];
+                f.sub(work, dj, dst, o, work, dj);
+                f.sub(work, dj, src, q < 0 ? ~q : q, work, dj);  // x3 = lambda^2 - x1 - x2
+                f.sub(dst, o, work, dj, num, dj);                // x1 - x3
+                Fp2.copy(work, dj, dst, o);
+            }
+            for (int b = 0; b < padded * L; b += BLOCK * L) {
+                blocks.mul(slope, b, num, b, work, b);           // lambda (x1 - x3)
+            }
+            for (int j = 0; j < size; j++) {
+                int o = dstAt[j];
+                if (kind[j] == CANCEL) {
+                    G2.setInfinityAffine(dst, o);
+                } else {
+                    f.sub(work, j * L, dst, o + L, dst, o + L);    // y3 = lambda (x1 - x3) - y1
+                }
+            }
+        }
+
+        /**
+         * Numerator and denominator of each entry's slope: (y2 - y1) / (x2 - x1) for an addition,
+         * 3 x1^2 / (2 y1) for a doubling; P + (-P) and the padding up to a whole block take 0 / 1.
+         * Subtracting a point adds (x2, -y2).
+         */
+        private void slopeTerms(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size, int padded) {
+            long[] num = this.num, den = this.den, t = this.t;
+            for (int j = 0; j < size; j++) {
+                int o = dstAt[j], q = srcAt[j], dj = j * L;
+                boolean subtract = q < 0;
+                if (subtract) {
+                    q = ~q;
+                    f.neg(src, q + L, t, L);
+                } else {
+                    Fp2.copy(src, q + L, t, L);
+                }
+                if (!Fp2.equal(src, q, dst, o)) {
+                    f.sub(src, q, dst, o, den, dj);
+                    f.sub(t, L, dst, o + L, num, dj);
+                    kind[j] = ADD;
+                } else if (Fp2.equal(t, L, dst, o + L) && !Fp2.isZero(dst, o + L)) {
+                    f.add(dst, o + L, dst, o + L, den, dj);
+                    f.sqr(dst, o, t, 0);
+                    f.add(t, 0, t, 0, num, dj);
+                    f.add(num, dj, t, 0, num, dj);
+                    kind[j] = DOUBLE;
+                } else {
+                    Fp2.setOne(den, dj);
+                    Fp2.setZero(num, dj);
+                    kind[j] = CANCEL;
+                }
+            }
+            for (int j = size; j < padded; j++) {
+                Fp2.setOne(den, j * L);
+                Fp2.setZero(num, j * L);
+            }
+        }
+
+        /** prefix[j] = 1 / den[j] for every j &lt; padded, with one field inversion for all. */
+        private void invertDenominators(int padded) {
+            long[] den = this.den, prefix = this.prefix, lanes = this.laneInverses;
+            int step = BLOCK * L, last = (padded - BLOCK) * L;
+            System.arraycopy(den, 0, prefix, 0, step);
+            for (int b = step; b <= last; b += step) {
+                blocks.mul(prefix, b - step, den, b, prefix, b);
+            }
+            System.arraycopy(prefix, last, lanes, 0, step);
+            f.batchInvert(lanes, 0, BLOCK, invertScratch);
+            for (int b = last; b > 0; b -= step) {
+                blocks.mul(lanes, 0, prefix, b - step, prefix, b);  // 1 / den of this block
+                blocks.mul(lanes, 0, den, b, lanes, 0);            // 1 / running product of the block before
+            }
+            System.arraycopy(lanes, 0, prefix, 0, step);
+        }
+
+        private static int roundUp(int size) {
+            return (size + BLOCK - 1) / BLOCK * BLOCK;
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.verity.prover.curve.G1;
 import dev.verity.prover.curve.G2;
 import dev.verity.prover.field.Fr;
 import dev.verity.prover.field.MontgomeryField;
+import dev.verity.prover.field.Simd;
 
 /**
  * Multi-scalar multiplication sum_i k_i P_i on G1 and G2 (Pippenger's bucket method with signed
@@ -17,6 +18,13 @@ import dev.verity.prover.field.MontgomeryField;
 public final class Msm {
     /** Below this many non-zero terms, one shared double-and-add chain beats buckets. */
     private static final int SMALL = 32;
+    /**
+     * From this many points on, batch additions keep their values in SIMD lanes (where the Vector
+     * API is there). Below it the lanes cost more than they save in a fresh JVM: until C2 has
+     * compiled them, every vector operation allocates (a cold 2^16 proof came out no faster, with
+     * 2.5x the peak memory).
+     */
+    static final int SIMD_MIN_POINTS = 1 << 17;
 
     /** Measured by the test-scope tool MsmCostModel, in units of one Fp multiplication. */
     static final Pippenger.Costs G1_COSTS = new Pippenger.Costs(360, 11.5, 6.6, 38);
@@ -25,6 +33,11 @@ public final class Msm {
     private static final long[] R = MontgomeryField.toLimbs(Fr.MODULUS);
 
     private Msm() {
+    }
+
+    /** Whether an MSM of n points keeps its batch values in SIMD lanes. */
+    public static boolean usesSimd(int n) {
+        return n >= SIMD_MIN_POINTS && Simd.available();
     }
 
     /** sum of {@code scalars[i] * bases[i]} over all scalars (n = scalars.length / 4). */
@@ -41,7 +54,8 @@ public final class Msm {
     public static long[] g1(long[] bases, int basesOffsetPoints, long[] scalars, int scalarsOffset, int n) {
         int bo = basesOffsetPoints * G1.AFFINE;
         boolean[] skip = prepare(bases, basesOffsetPoints, G1.AFFINE, scalars, scalarsOffset, n);
-        Pippenger.BucketsFactory factory = (count, batch, segment) -> new G1Buckets(bases, bo, count, batch, segment);
+        Pippenger.BucketsFactory factory = (count, batch, segment) -> new G1Buckets(bases, bo, count, batch, segment,
+                n >= SIMD_MIN_POINTS);
         return compute(factory, scalars, scalarsOffset * 4, skip, n, G1_COSTS);
     }
 
@@ -54,7 +68,8 @@ public final class Msm {
     public static long[] g2(long[] bases, int basesOffsetPoints, long[] scalars, int scalarsOffset, int n) {
         int bo = basesOffsetPoints * G2.AFFINE;
         boolean[] skip = prepare(bases, basesOffsetPoints, G2.AFFINE, scalars, scalarsOffset, n);
-        Pippenger.BucketsFactory factory = (count, batch, segment) -> new G2Buckets(bases, bo, count, batch, segment);
+        Pippenger.BucketsFactory factory = (count, batch, segment) -> new G2Buckets(bases, bo, count, batch, segment,
+                n >= SIMD_MIN_POINTS);
         return compute(factory, scalars, scalarsOffset * 4, skip, n, G2_COSTS);
     }
 

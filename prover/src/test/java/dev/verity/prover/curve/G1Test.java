@@ -49,39 +49,6 @@ class G1Test {
     }
 
     @Test
-    void blockDoublingMatchesReference() {
-        G1Blocks blocks = new G1Blocks();
-        int n = 3 * G1Blocks.BLOCK, j = G1.JACOBIAN, offset = 5;
-        BigInteger[][] points = new BigInteger[n][];
-        long[] in = new long[offset + n * j];
-        for (int i = 0; i < n; i++) {
-            points[i] = i % 7 == 3 ? null : REF_G1.randomPoint(rnd, false);   // some at infinity
-            System.arraycopy(jacobian(points[i]), 0, in, offset + i * j, j);
-        }
-        long[] out = new long[n * j], inPlace = in.clone();
-        for (int b = 0; b < n; b += G1Blocks.BLOCK) {
-            blocks.dbl(in, offset + b * j, out, b * j);
-            blocks.dbl(inPlace, offset + b * j, inPlace, offset + b * j);
-        }
-        long[] expected = new long[j];
-        for (int i = 0; i < n; i++) {
-            long[] got = java.util.Arrays.copyOfRange(out, i * j, i * j + j);
-            if (points[i] == null) {
-                assertTrue(G1.isInfinity(got, 0), "infinity doubled, point " + i);
-            } else {
-                assertArrayEquals(REF_G1.add(points[i], points[i]), ref(got), "point " + i);
-            }
-            // limb for limb what the scalar doubling gives, also when computed in place
-            g.dbl(in, offset + i * j, expected, 0);
-            if (points[i] != null) {
-                assertArrayEquals(expected, got, "same limbs as G1.dbl, point " + i);
-            }
-            assertArrayEquals(got, java.util.Arrays.copyOfRange(inPlace, offset + i * j, offset + i * j + j),
-                    "in place, point " + i);
-        }
-    }
-
-    @Test
     void groupLawMatchesReference() {
         long[] r = new long[G1.JACOBIAN];
         for (int i = 0; i < 20; i++) {

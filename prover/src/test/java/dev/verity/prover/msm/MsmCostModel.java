@@ -26,9 +26,9 @@ public final class MsmCostModel {
     }
 
     public static void main(String[] args) {
-        measure("G1", g1Bases(POINTS), (bases, batch, segment) -> new G1Buckets(bases, 0, BUCKETS, batch, segment),
+        measure("G1", g1Bases(POINTS), (bases, batch, segment) -> new G1Buckets(bases, 0, BUCKETS, batch, segment, true),
                 MsmCostModel::fpInversion);
-        measure("G2", g2Bases(POINTS), (bases, batch, segment) -> new G2Buckets(bases, 0, BUCKETS, batch, segment),
+        measure("G2", g2Bases(POINTS), (bases, batch, segment) -> new G2Buckets(bases, 0, BUCKETS, batch, segment, true),
                 MsmCostModel::fp2Inversion);
     }
 

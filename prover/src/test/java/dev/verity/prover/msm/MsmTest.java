@@ -86,7 +86,7 @@ class MsmTest {
         }
 
         public Pippenger.BucketsFactory buckets(long[] bases) {
-            return (count, batch, segment) -> new G1Buckets(bases, 0, count, batch, segment);
+            return (count, batch, segment) -> new G1Buckets(bases, 0, count, batch, segment, true);
         }
     };
 
@@ -130,7 +130,7 @@ class MsmTest {
         }
 
         public Pippenger.BucketsFactory buckets(long[] bases) {
-            return (count, batch, segment) -> new G2Buckets(bases, 0, count, batch, segment);
+            return (count, batch, segment) -> new G2Buckets(bases, 0, count, batch, segment, true);
         }
     };
 

@@ -38,8 +38,8 @@ public final class MsmThroughput {
             long[] bases = g2 ? MsmCostModel.g2Bases(n) : MsmCostModel.g1Bases(n);
             Pippenger.Plan plan = Pippenger.plan(n, threads, costs, forcedWindow);
             boolean[] skip = new boolean[n];
-            Pippenger.BucketsFactory factory = g2 ? (count, batch, segment) -> new G2Buckets(bases, 0, count, batch, segment)
-                    : (count, batch, segment) -> new G1Buckets(bases, 0, count, batch, segment);
+            Pippenger.BucketsFactory factory = g2 ? (count, batch, segment) -> new G2Buckets(bases, 0, count, batch, segment, true)
+                    : (count, batch, segment) -> new G1Buckets(bases, 0, count, batch, segment, true);
             long bestWall = Long.MAX_VALUE, bestCpu = Long.MAX_VALUE;
             int reps = 5;
             double[] mulTimes = new double[reps];

@@ -11,21 +11,33 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Block multiplications (SIMD and scalar) against products on BigInteger, element by element, for
- * both BN254 fields: random elements and the edges of the range (0, 1, q - 1, values just below q
- * and 2^253, R mod q), at offsets inside larger arrays and with the output aliasing an input.
+ * Products in SIMD lanes ({@link FieldLanes}) and scalar blocks ({@link BlockMultiplier}) against
+ * products on BigInteger, element by element, for both BN254 fields: random elements and the edges
+ * of the range (0, 1, q - 1, values just below q and 2^253, R mod q), at offsets inside larger
+ * arrays, at strides and with the output aliasing an input; values kept in lanes across long
+ * chains of products, sums and differences; Fp2 blocks against {@link Fp2}.
  */
-class BlockMultiplierTest {
+class FieldLanesTest {
     private static final int B = BlockMultiplier.BLOCK, L = MontgomeryField.LIMBS;
     private final Random rnd = new Random(2026_11_22);
 
-    /** The implementations this JVM can run: SIMD where the Vector API is present, and scalar. */
-    private static List<BlockMultiplier> multipliers(MontgomeryField field) {
-        List<BlockMultiplier> out = new ArrayList<>();
-        out.add(new ScalarBlockMultiplier(field));
-        if (SimdSupport.ENABLED) {
-            out.add(SimdSupport.vectorMultiplier(field));
-        }
+    /** r_i = a_i · b_i for a block at a stride. */
+    private interface BlockProduct {
+        void mul(long[] a, int ao, long[] b, int bo, long[] r, int ro, int stride);
+    }
+
+    /** The scalar blocks, and a product through the lanes: in (a as 32 a), multiply, out. */
+    private static List<BlockProduct> multipliers(MontgomeryField field) {
+        List<BlockProduct> out = new ArrayList<>();
+        out.add(new BlockMultiplier(field)::mul);
+        FieldLanes lanes = new FieldLanes(field);
+        long[] s = new long[3 * FieldLanes.SIZE];
+        out.add((a, ao, b, bo, r, ro, stride) -> {
+            lanes.load(a, ao, stride, s, 0, true);
+            lanes.load(b, bo, stride, s, FieldLanes.SIZE, false);
+            lanes.mul(s, 0, FieldLanes.SIZE, 2 * FieldLanes.SIZE);
+            lanes.store(s, 2 * FieldLanes.SIZE, r, ro, stride);
+        });
         return out;
     }
 
@@ -54,16 +66,16 @@ class BlockMultiplierTest {
             field.fromBigInteger(x[i], a, offset + i * L);
             field.fromBigInteger(y[i], b, offset + i * L);
         }
-        for (BlockMultiplier m : multipliers(field)) {
+        for (BlockProduct m : multipliers(field)) {
             long[] r = new long[offset + blocks * B * L + 5];
             for (int k = 0; k < blocks; k++) {
                 int at = offset + k * B * L;
-                m.mul(a, at, b, at, r, at + 1);
+                m.mul(a, at, b, at, r, at + 1, L);
             }
             for (int i = 0; i < blocks * B; i++) {
                 int at = offset + i * L;
                 BigInteger expected = x[i].multiply(y[i]).mod(q);
-                assertEquals(expected, field.toBigInteger(r, at + 1), m + " " + field.name() + " element " + i);
+                assertEquals(expected, field.toBigInteger(r, at + 1), field.name() + " element " + i);
                 long[] scalar = new long[L];
                 field.mul(a, at, b, at, scalar, 0);
                 assertArrayEquals(scalar, java.util.Arrays.copyOfRange(r, at + 1, at + 1 + L), "limbs of " + i);
@@ -73,8 +85,8 @@ class BlockMultiplierTest {
             long[] sq = a.clone();
             for (int k = 0; k < blocks; k++) {
                 int at = offset + k * B * L;
-                m.mul(aa, at, b, at, aa, at);
-                m.mul(sq, at, sq, at, sq, at);
+                m.mul(aa, at, b, at, aa, at, L);
+                m.mul(sq, at, sq, at, sq, at, L);
             }
             for (int i = 0; i < blocks * B; i++) {
                 int at = offset + i * L;
@@ -105,7 +117,7 @@ class BlockMultiplierTest {
                 field.fromBigInteger(x[i], a, 2 + i * stride);
                 field.fromBigInteger(y[(i + 3) % B], b, 5 + i * stride);
             }
-            for (BlockMultiplier m : multipliers(field)) {
+            for (BlockProduct m : multipliers(field)) {
                 long[] r = new long[1 + B * stride];
                 java.util.Arrays.fill(r, -7);
                 m.mul(a, 2, b, 5, r, 1, stride);
@@ -121,7 +133,7 @@ class BlockMultiplierTest {
     }
 
     @Test
-    void fp2BlocksMatchFp2() {
+    void fp2BlocksAndLanesMatchFp2() {
         Fp2 f = new Fp2();
         Fp2Blocks blocks = new Fp2Blocks();
         int e = Fp2.LIMBS, n = 4 * B;
@@ -134,15 +146,26 @@ class BlockMultiplierTest {
             Fp.FIELD.fromBigInteger(c[4 * i + 3], b, i * e + L);
         }
         long[] product = new long[n * e], square = a.clone(), expected = new long[e];
+        long[] laneProduct = new long[n * e], laneSquare = new long[n * e];
+        Fp2Lanes lanes = new Fp2Lanes(3 * Fp2Lanes.SIZE);
+        long[] s = new long[3 * Fp2Lanes.SIZE + Fp2Lanes.SCRATCH];
         for (int k = 0; k < n; k += B) {
             blocks.mul(a, k * e, b, k * e, product, k * e);
             blocks.sqr(square, k * e, square, k * e);
+            lanes.load(a, k * e, e, s, 0);
+            lanes.load(b, k * e, e, s, Fp2Lanes.SIZE);
+            lanes.mul(s, 0, Fp2Lanes.SIZE, 2 * Fp2Lanes.SIZE);
+            lanes.store(s, 2 * Fp2Lanes.SIZE, laneProduct, k * e, e);
+            lanes.sqr(s, 0, 0);
+            lanes.store(s, 0, laneSquare, k * e, e);
         }
         for (int i = 0; i < n; i++) {
             f.mul(a, i * e, b, i * e, expected, 0);
             assertArrayEquals(expected, java.util.Arrays.copyOfRange(product, i * e, i * e + e), "product " + i);
+            assertArrayEquals(expected, java.util.Arrays.copyOfRange(laneProduct, i * e, i * e + e), "lanes, product " + i);
             f.sqr(a, i * e, expected, 0);
             assertArrayEquals(expected, java.util.Arrays.copyOfRange(square, i * e, i * e + e), "square " + i);
+            assertArrayEquals(expected, java.util.Arrays.copyOfRange(laneSquare, i * e, i * e + e), "lanes, square " + i);
         }
     }
 
@@ -199,11 +222,10 @@ class BlockMultiplierTest {
     }
 
     @Test
-    void theTestJvmMultipliesInSimdLanes() {
-        // the build adds the Vector API to every test JVM; on this project's machines (AVX-512) the
-        // SIMD path must be the one in use, or the tests above would check only the fallback
+    void theTestJvmHasSimdLanes() {
+        // the build adds the Vector API to every test JVM and this project's machines have AVX-512:
+        // the lane tests above must not be checking a configuration nobody runs
         assertTrue(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), "module missing");
-        assertEquals(SimdSupport.ENABLED, BlockMultiplier.of(Fp.FIELD).vectorized());
-        assertTrue(BlockMultiplier.of(Fr.FIELD).vectorized() || !VectorBlockMultiplier.supported());
+        assertTrue(Simd.available(), "SIMD lanes unavailable");
     }
 }
