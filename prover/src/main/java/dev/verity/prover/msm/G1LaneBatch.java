@@ -42,7 +42,7 @@ final class G1LaneBatch {
 
     /**
      * Finishes a batch whose slopes are num[j] / den[j] (four-limb form, padded to whole blocks with
-     * 0 / 1): writes x3, y3 of every entry j &lt; size whose kind is not {@code cancel}.
+     * 0 / 1): writes x3, y3 of every entry j &lt; size, or infinity where its kind is {@code cancel}.
      */
     void finish(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size, int padded, long[] num, long[] denAos,
             byte[] kind, byte cancel) {
@@ -78,15 +78,15 @@ final class G1LaneBatch {
         if (count <= 0) {
             return;
         }
-        long[] s = this.s, staged = this.staged;
+        long[] s = this.s;
         lanes.load(num, first * L, L, s, T, true);
         lanes.mul(s, T, INV, SLOPE);                           // lambda
         lanes.times32(s, SLOPE, SLOPE32);
-        stage(dst, dstAt, first, count, 0, false);
+        LaneStaging.gather(dst, dstAt, first, count, 0, false, staged, L);
         lanes.load(staged, 0, L, s, X1, false);
-        stage(src, srcAt, first, count, 0, true);
+        LaneStaging.gather(src, srcAt, first, count, 0, true, staged, L);
         lanes.load(staged, 0, L, s, X2, false);
-        stage(dst, dstAt, first, count, L, false);
+        LaneStaging.gather(dst, dstAt, first, count, L, false, staged, L);
         lanes.load(staged, 0, L, s, Y1, false);
         lanes.mul(s, SLOPE32, SLOPE, T);                        // lambda^2
         lanes.sub(s, T, X1, T);
@@ -96,25 +96,6 @@ final class G1LaneBatch {
         lanes.mul(s, SLOPE32, U, U);
         lanes.sub(s, U, Y1, U);                                 // y3
         lanes.store(s, U, y3, 0, L);
-        for (int i = 0; i < count; i++) {
-            int j = first + i;
-            if (kind[j] != cancel) {
-                MontgomeryField.copy(x3, i * L, dst, dstAt[j]);
-                MontgomeryField.copy(y3, i * L, dst, dstAt[j] + L);
-            }
-        }
-    }
-
-    /** Coordinate {@code coordinate} (0 for x, L for y) of the block's points into {@code staged}, zeros past count. */
-    private void stage(long[] points, int[] at, int first, int count, int coordinate, boolean complemented) {
-        long[] staged = this.staged;
-        for (int i = 0; i < count; i++) {
-            int o = at[first + i];
-            if (complemented && o < 0) {
-                o = ~o;
-            }
-            MontgomeryField.copy(points, o + coordinate, staged, i * L);
-        }
-        java.util.Arrays.fill(staged, count * L, BLOCK * L, 0L);
+        LaneStaging.scatter(x3, y3, dst, dstAt, first, count, kind, cancel, L);
     }
 }

@@ -111,11 +111,6 @@ final class G2Buckets extends Buckets {
             slopeTerms(dst, dstAt, src, srcAt, size, padded);
             if (laneBatch != null) {
                 laneBatch.finish(dst, dstAt, src, srcAt, size, padded, num, den, kind, CANCEL);
-                for (int j = 0; j < size; j++) {
-                    if (kind[j] == CANCEL) {
-                        G2.setInfinityAffine(dst, dstAt[j]);
-                    }
-                }
                 return;
             }
             invertDenominators(padded);

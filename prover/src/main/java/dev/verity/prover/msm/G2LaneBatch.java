@@ -68,11 +68,11 @@ final class G2LaneBatch {
         long[] s = this.s;
         lanes.load(num, first * L, L, s, T);
         lanes.mul(s, T, INV, SLOPE);                           // lambda
-        stage(dst, dstAt, first, count, 0, false);
+        LaneStaging.gather(dst, dstAt, first, count, 0, false, staged, L);
         lanes.load(staged, 0, L, s, X1);
-        stage(src, srcAt, first, count, 0, true);
+        LaneStaging.gather(src, srcAt, first, count, 0, true, staged, L);
         lanes.load(staged, 0, L, s, X2);
-        stage(dst, dstAt, first, count, L, false);
+        LaneStaging.gather(dst, dstAt, first, count, L, false, staged, L);
         lanes.load(staged, 0, L, s, Y1);
         lanes.sqr(s, SLOPE, T);                                 // lambda^2
         lanes.sub(s, T, X1, T);
@@ -82,24 +82,6 @@ final class G2LaneBatch {
         lanes.mul(s, SLOPE, U, U);
         lanes.sub(s, U, Y1, U);                                 // y3
         lanes.store(s, U, y3, 0, L);
-        for (int i = 0; i < count; i++) {
-            int j = first + i;
-            if (kind[j] != cancel) {
-                Fp2.copy(x3, i * L, dst, dstAt[j]);
-                Fp2.copy(y3, i * L, dst, dstAt[j] + L);
-            }
-        }
-    }
-
-    private void stage(long[] points, int[] at, int first, int count, int coordinate, boolean complemented) {
-        long[] staged = this.staged;
-        for (int i = 0; i < count; i++) {
-            int o = at[first + i];
-            if (complemented && o < 0) {
-                o = ~o;
-            }
-            Fp2.copy(points, o + coordinate, staged, i * L);
-        }
-        java.util.Arrays.fill(staged, count * L, BLOCK * L, 0L);
+        LaneStaging.scatter(x3, y3, dst, dstAt, first, count, kind, cancel, L);
     }
 }
