@@ -28,7 +28,7 @@ import java.math.BigInteger;
  * coordinates with one field inversion, and the chain uses mixed additions. An instance owns
  * scratch space and is <b>not thread-safe</b>: use one per thread.
  */
-public final class EndomorphismMul {
+public final class EndomorphismMul implements BatchMultiplier {
     private static final BigInteger R = Fr.MODULUS;
     private static final MontgomeryField FP = Fp.FIELD;
     private static final int T = SplitScalar.TABLE_SIZE;
@@ -143,6 +143,34 @@ public final class EndomorphismMul {
     }
 
     /**
+     * Another split of the same scalar with every part odd: the parts of {@code split} plus the sum
+     * of a subset of the lattice basis (GLV on G1, GLS on G2) that fixes all parities. One exists
+     * because the bases' determinants (+-r, -3r) are odd, so they are invertible mod 2. Each part
+     * grows by at most the sum of the basis' entries in its column (about 2^128 on G1, 2^66 on
+     * G2). For recodings that need odd scalars ({@link LaneScalarMul}).
+     */
+    static BigInteger[] oddParts(SplitScalar split) {
+        BigInteger[][] basis = split.values.length == 2 ? new BigInteger[][] {{A1, B1}, {A2, B2}} : GLS_BASIS;
+        int d = basis.length;
+        for (int subset = 0; subset < 1 << d; subset++) {
+            BigInteger[] parts = split.values.clone();
+            boolean odd = true;
+            for (int i = 0; i < d; i++) {
+                for (int j = 0; j < d; j++) {
+                    if ((subset >> j & 1) != 0) {
+                        parts[i] = parts[i].add(basis[j][i]);
+                    }
+                }
+                odd &= parts[i].testBit(0);
+            }
+            if (odd) {
+                return parts;
+            }
+        }
+        throw new IllegalStateException("the lattice basis is singular mod 2");
+    }
+
+    /**
      * The GLS split: k = a_0 + a_1 e + a_2 e^2 + a_3 e^3 (mod r), e = 6x^2, parts of at most about
      * 64 bits: (k, 0, 0, 0) minus the lattice vector that Babai rounding finds next to it.
      */
@@ -158,11 +186,7 @@ public final class EndomorphismMul {
         return SplitScalar.of(parts);
     }
 
-    /**
-     * For i &lt; count: the Jacobian point at {@code out[outOffset + i * jacobianLimbs()]} becomes
-     * [k_i] P_i, where P_i is the affine point at {@code points[offsets[i]]} and k_i the scalar
-     * {@code scalars[i]} was split from. The output must not overlap the input points.
-     */
+    @Override
     public void multiply(long[] points, int[] offsets, SplitScalar[] scalars, int count, long[] out, int outOffset) {
         ensureCapacity(count);
         int j = jacobian;

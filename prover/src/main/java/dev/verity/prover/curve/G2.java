@@ -34,7 +34,7 @@ public final class G2 implements CurveArithmetic {
     /** b2 = 3 / (9 + u). */
     private static final long[] B2;
     /** Constants of psi: xi^((p-1)/3) for x and xi^((p-1)/2) for y, xi = 9 + u. */
-    private static final long[] PSI_X, PSI_Y;
+    static final long[] PSI_X, PSI_Y;
 
     static {
         Fp2 f = new Fp2();

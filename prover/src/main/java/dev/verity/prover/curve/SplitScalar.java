@@ -20,10 +20,13 @@ public final class SplitScalar {
     /** parts[j][i]: digit i (least significant first) of a_j; all of length {@link #length}. */
     final byte[][] parts;
     final int length;
+    /** The signed parts a_j themselves (for recodings other than the NAF, such as {@link G1LaneMul}'s). */
+    final BigInteger[] values;
 
-    private SplitScalar(byte[][] parts, int length) {
+    private SplitScalar(byte[][] parts, int length, BigInteger[] values) {
         this.parts = parts;
         this.length = length;
+        this.values = values;
     }
 
     /** The split from signed parts a_0, a_1, ... below 2^190 in absolute value. */
@@ -37,7 +40,7 @@ public final class SplitScalar {
         for (int j = 0; j < parts.length; j++) {
             digits[j] = java.util.Arrays.copyOf(digits[j], length);
         }
-        return new SplitScalar(digits, length);
+        return new SplitScalar(digits, length, parts.clone());
     }
 
     /** Whether the scalar is zero (no digits at all). */

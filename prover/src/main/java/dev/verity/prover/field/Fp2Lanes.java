@@ -5,7 +5,9 @@ package dev.verity.prover.field;
  * {@link #SIZE} longs in all) of the caller's array. Products use Karatsuba (three lane products)
  * and squares the complex method (two); their scratch is {@link #SCRATCH} longs of the same array
  * at an offset the caller reserves. Results stay in [0, 2q) per component, like FieldLanes'.
- * Not thread-safe.
+ * Values are in FieldLanes' Montgomery form (x·2^256, first factors made 32 times larger before
+ * each product), or, for an instance made {@code wide}, all kept as x·2^261, which needs no such
+ * step: see {@code curve.LaneScalarMul}. Not thread-safe.
  */
 public final class Fp2Lanes {
     private static final int F = FieldLanes.SIZE, E = MontgomeryField.LIMBS;
@@ -16,9 +18,20 @@ public final class Fp2Lanes {
 
     private final FieldLanes lanes = new FieldLanes(Fp.FIELD);
     private final int t0, t1, t2, t3, t4, t5;
+    /** Whether values are held as x·2^261, so that products take their first factor as it is. */
+    private final boolean wide;
 
     /** @param scratch offset of {@link #SCRATCH} longs, in every array passed to this instance, it may use */
     public Fp2Lanes(int scratch) {
+        this(scratch, false);
+    }
+
+    /**
+     * @param scratch offset of {@link #SCRATCH} longs, in every array passed to this instance, it may use
+     * @param wide    whether values are held as x·2^261 instead of x·2^256
+     */
+    public Fp2Lanes(int scratch, boolean wide) {
+        this.wide = wide;
         t0 = scratch;
         t1 = scratch + F;
         t2 = scratch + 2 * F;
@@ -44,27 +57,31 @@ public final class Fp2Lanes {
         FieldLanes l = lanes;
         l.add(s, a, a + F, t4);
         l.add(s, b, b + F, t5);
-        l.times32(s, t4, t4);
-        l.mul(s, t4, t5, t2);                 // (a0 + a1)(b0 + b1)
-        l.times32(s, a, t3);
-        l.mul(s, t3, b, t0);                  // a0 b0
-        l.times32(s, a + F, t3);
-        l.mul(s, t3, b + F, t1);              // a1 b1
-        l.sub(s, t0, t1, r);                  // a0 b0 - a1 b1
+        l.mul(s, firstFactor(s, t4, t4), t5, t2);      // (a0 + a1)(b0 + b1)
+        l.mul(s, firstFactor(s, a, t3), b, t0);        // a0 b0
+        l.mul(s, firstFactor(s, a + F, t3), b + F, t1); // a1 b1
+        l.sub(s, t0, t1, r);                          // a0 b0 - a1 b1
         l.sub(s, t2, t0, t2);
-        l.sub(s, t2, t1, r + F);              // a0 b1 + a1 b0
+        l.sub(s, t2, t1, r + F);                      // a0 b1 + a1 b0
     }
 
     /** s[r] = s[a]^2: (a0 + a1)(a0 - a1) and 2 a0 a1. */
     public void sqr(long[] s, int a, int r) {
         FieldLanes l = lanes;
         l.add(s, a, a + F, t0);
-        l.times32(s, t0, t0);
         l.sub(s, a, a + F, t1);
-        l.times32(s, a, t2);
-        l.mul(s, t2, a + F, t2);              // a0 a1
-        l.mul(s, t0, t1, r);
+        l.mul(s, firstFactor(s, a, t2), a + F, t2);    // a0 a1
+        l.mul(s, firstFactor(s, t0, t0), t1, r);
         l.add(s, t2, t2, r + F);
+    }
+
+    /** Where the first factor of a product is: x itself for wide values, else 32·x at {@code scratch}. */
+    private int firstFactor(long[] s, int x, int scratch) {
+        if (wide) {
+            return x;
+        }
+        lanes.times32(s, x, scratch);
+        return scratch;
     }
 
     public void add(long[] s, int a, int b, int r) {

@@ -1,12 +1,15 @@
 package dev.verity.prover.ptau;
 
+import dev.verity.prover.curve.BatchMultiplier;
 import dev.verity.prover.curve.CurveArithmetic;
 import dev.verity.prover.curve.EndomorphismMul;
 import dev.verity.prover.curve.G1;
 import dev.verity.prover.curve.G2;
+import dev.verity.prover.curve.LaneScalarMul;
 import dev.verity.prover.curve.SplitScalar;
 import dev.verity.prover.field.Fr;
 import dev.verity.prover.field.MontgomeryField;
+import dev.verity.prover.field.Simd;
 import dev.verity.prover.poly.Domain;
 import dev.verity.prover.util.Progress;
 import java.math.BigInteger;
@@ -20,7 +23,8 @@ import java.util.stream.IntStream;
  * <pre>  out_j = (1/m) · sum_i w^(-ij) · in_i  </pre>
  * with w = {@link Domain#rootOfUnity}(k), ffjavascript's root, so out is what its {@code G.ifft}
  * gives. Radix-2 decimation in time; every twiddle multiplication is a full scalar multiplication
- * ({@link EndomorphismMul}), the cost of the whole transform. Twiddle 1 is skipped, and the factor
+ * ({@link EndomorphismMul}, or {@link LaneScalarMul}, eight at a time in SIMD lanes, where the
+ * Vector API runs), the cost of the whole transform. Twiddle 1 is skipped, and the factor
  * 1/m costs log2(m) + 1 multiplications instead of m: block 0 of every stage is kept scaled by 1/m.
  * Its first half is block 0 of the stage before, already scaled, and its second half (unscaled)
  * gets twiddles w^-k / m; only the two inputs of block 0 of the first stage, and the twiddle of k =
@@ -43,6 +47,11 @@ public final class GroupNtt {
 
     private static final ThreadLocal<EndomorphismMul> G1_MUL = ThreadLocal.withInitial(EndomorphismMul::g1);
     private static final ThreadLocal<EndomorphismMul> G2_MUL = ThreadLocal.withInitial(EndomorphismMul::g2);
+    /** The twiddle multiplications in SIMD lanes where the Vector API runs (null otherwise). */
+    private static final ThreadLocal<LaneScalarMul> G1_LANES = Simd.available()
+            ? ThreadLocal.withInitial(LaneScalarMul::g1) : null;
+    private static final ThreadLocal<LaneScalarMul> G2_LANES = Simd.available()
+            ? ThreadLocal.withInitial(LaneScalarMul::g2) : null;
 
     private GroupNtt() {
     }
@@ -194,7 +203,8 @@ public final class GroupNtt {
                 }
             }
             long[] products = new long[jobs * jac];
-            mul.multiply(points, offsets, scalars, jobs, products, 0);
+            BatchMultiplier multiplier = G1_LANES == null ? mul : (isG1 ? G1_LANES : G2_LANES).get();
+            multiplier.multiply(points, offsets, scalars, jobs, products, 0);
             long[] sums = new long[2 * count * jac];
             long[] bj = new long[jac];
             for (int i = 0; i < count; i++) {

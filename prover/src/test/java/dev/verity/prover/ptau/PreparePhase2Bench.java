@@ -1,10 +1,13 @@
 package dev.verity.prover.ptau;
 
+import dev.verity.prover.curve.BatchMultiplier;
 import dev.verity.prover.curve.EndomorphismMul;
 import dev.verity.prover.curve.G1;
 import dev.verity.prover.curve.G2;
+import dev.verity.prover.curve.LaneScalarMul;
 import dev.verity.prover.curve.SplitScalar;
 import dev.verity.prover.field.Fr;
+import dev.verity.prover.field.Simd;
 import dev.verity.prover.groth16.DevPowersOfTau;
 import dev.verity.prover.util.Progress;
 import java.lang.management.ManagementFactory;
@@ -35,11 +38,13 @@ public final class PreparePhase2Bench {
         List<String> rest = new ArrayList<>(Arrays.asList(args));
         boolean snarkjs = rest.remove("--snarkjs");
         int[] powers = rest.isEmpty() ? new int[] {12, 14, 16} : rest.stream().mapToInt(Integer::parseInt).toArray();
-        double g1Cost = perMultiplication(true);
-        double g2Cost = perMultiplication(false);
+        double g1Scalar = perMultiplication(true, false);
+        double g2Scalar = perMultiplication(false, false);
+        double g1Cost = Simd.available() ? perMultiplication(true, true) : g1Scalar;
+        double g2Cost = Simd.available() ? perMultiplication(false, true) : g2Scalar;
         double g2Weight = g2Cost / g1Cost;
-        System.out.printf("twiddle multiplication, 1 thread: G1 %.1f us, G2 %.1f us (%.2f G1)%n", g1Cost / 1e3,
-                g2Cost / 1e3, g2Weight);
+        System.out.printf("twiddle multiplication, 1 thread: G1 %.1f us, G2 %.1f us (%.2f G1); scalar code: G1 %.1f us,"
+                + " G2 %.1f us%n", g1Cost / 1e3, g2Cost / 1e3, g2Weight, g1Scalar / 1e3, g2Scalar / 1e3);
         Path dir = Files.createTempDirectory("prepare-bench");
         for (int power : powers) {
             Path in = dir.resolve("in-" + power + ".ptau");
@@ -94,10 +99,14 @@ public final class PreparePhase2Bench {
         return total;
     }
 
-    /** CPU ns per multiplication of a random point by a random scalar, one thread, batches of 64. */
-    private static double perMultiplication(boolean isG1) {
+    /**
+     * CPU ns per multiplication of a random point by a random scalar, one thread, batches of 64, in
+     * SIMD lanes ({@link LaneScalarMul}) or scalar code.
+     */
+    private static double perMultiplication(boolean isG1, boolean lanes) {
         Random rnd = new Random(1);
         EndomorphismMul mul = isG1 ? EndomorphismMul.g1() : EndomorphismMul.g2();
+        BatchMultiplier multiplier = lanes ? (isG1 ? LaneScalarMul.g1() : LaneScalarMul.g2()) : mul;
         int n = 64;
         int a = mul.affineLimbs();
         long[] points = new long[n * a];
@@ -117,10 +126,11 @@ public final class PreparePhase2Bench {
         }
         long[] out = new long[n * mul.jacobianLimbs()];
         double best = Double.MAX_VALUE;
-        for (int round = 0; round < 12; round++) {
+        // 40 rounds: the lane code runs interpreted (and allocating) until C2 has compiled it
+        for (int round = 0; round < 40; round++) {
             long c0 = threadCpuNanos();
             for (int rep = 0; rep < 4; rep++) {
-                mul.multiply(points, offsets, scalars, n, out, 0);
+                multiplier.multiply(points, offsets, scalars, n, out, 0);
             }
             best = Math.min(best, (threadCpuNanos() - c0) / (4.0 * n));
         }
