@@ -196,9 +196,19 @@ public final class FieldLanes {
         LongVector a6 = x6.and(LOW32);
         LongVector a7 = x7.and(LOW32);
         LongVector a8 = x8.and(LOW32);
-        LongVector q0 = modulusLimb(0), q1 = modulusLimb(1), q2 = modulusLimb(2), q3 = modulusLimb(3),
-                q4 = modulusLimb(4), q5 = modulusLimb(5), q6 = modulusLimb(6), q7 = modulusLimb(7),
-                q8 = modulusLimb(8), qInv = LongVector.broadcast(SPECIES, this.qInv).and(LOW32);
+        // limbs of q, masked so that C2 sees 32-bit operands; written out here, not in a helper
+        // returning a vector, which allocates whenever C2 does not inline it
+        long[] q = this.q;
+        LongVector q0 = LongVector.broadcast(SPECIES, q[0]).and(LOW32);
+        LongVector q1 = LongVector.broadcast(SPECIES, q[1]).and(LOW32);
+        LongVector q2 = LongVector.broadcast(SPECIES, q[2]).and(LOW32);
+        LongVector q3 = LongVector.broadcast(SPECIES, q[3]).and(LOW32);
+        LongVector q4 = LongVector.broadcast(SPECIES, q[4]).and(LOW32);
+        LongVector q5 = LongVector.broadcast(SPECIES, q[5]).and(LOW32);
+        LongVector q6 = LongVector.broadcast(SPECIES, q[6]).and(LOW32);
+        LongVector q7 = LongVector.broadcast(SPECIES, q[7]).and(LOW32);
+        LongVector q8 = LongVector.broadcast(SPECIES, q[8]).and(LOW32);
+        LongVector qInv = LongVector.broadcast(SPECIES, this.qInv).and(LOW32);
         LongVector zero = LongVector.zero(SPECIES);
         LongVector t0 = zero, t1 = zero, t2 = zero, t3 = zero, t4 = zero, t5 = zero, t6 = zero, t7 = zero,
                 t8 = zero;
@@ -254,11 +264,6 @@ public final class FieldLanes {
         t8.intoArray(s, r + 8 * BLOCK);
     }
 
-
-    /** Limb j of q in every lane, masked so that C2 sees a 32-bit operand. */
-    private LongVector modulusLimb(int j) {
-        return LongVector.broadcast(SPECIES, q[j]).and(LOW32);
-    }
 
     /** Lanes of a + b: limb sums with carries, then 2q off where the sum reached 2q. */
     private void addLanes(long[] s, int a, int b, int r) {
