@@ -32,6 +32,13 @@ interface LaneField {
 
     void sub(long[] s, int a, int b, int r);
 
+    /**
+     * s[r] = s[a] + s[b] for a sum that is only ever a factor of products (never the input of
+     * another sum or difference): on Fp a loose sum ({@link FieldLanes#addLoose}), on Fp2 a plain
+     * one (an Fp2 product adds the components of its factors).
+     */
+    void addForProduct(long[] s, int a, int b, int r);
+
     /** s[r] = s[a] times the Fp lane block at s[fp], component by component. */
     void scale(long[] s, int a, int fp, int r);
 
@@ -83,6 +90,11 @@ interface LaneField {
         @Override
         public void sub(long[] s, int a, int b, int r) {
             lanes.sub(s, a, b, r);
+        }
+
+        @Override
+        public void addForProduct(long[] s, int a, int b, int r) {
+            lanes.addLoose(s, a, b, r);
         }
 
         @Override
@@ -151,6 +163,11 @@ interface LaneField {
         @Override
         public void sub(long[] s, int a, int b, int r) {
             fp2.sub(s, a, b, r);
+        }
+
+        @Override
+        public void addForProduct(long[] s, int a, int b, int r) {
+            fp2.add(s, a, b, r);
         }
 
         @Override

@@ -22,7 +22,9 @@ import java.util.Arrays;
  * in Jacobian coordinates and normalized with one field inversion per batch.
  *
  * <p>Lane values are kept as x·2^261 mod q per component (see {@link LaneField}) and converted
- * on the way in and out. The formulas are the a = 0 Jacobian ones of the Explicit-Formulas
+ * on the way in and out. Sums that only ever become factors of products (2YZ, 2B, 3A, 2H, ...)
+ * are {@link LaneField#addForProduct}: loose on G1, without a carry chain; that includes every
+ * Z coordinate. The formulas are the a = 0 Jacobian ones of the Explicit-Formulas
  * Database (dbl-2009-l, madd-2007-bl, add-2007-bl, mdbl-2007-bl), which do not handle equal or
  * opposite inputs. Such a step leaves the lane's Z at zero, where it stays through every later
  * step, and that lane is recomputed with {@link EndomorphismMul}. For valid points it needs a
@@ -387,13 +389,13 @@ public final class LaneScalarMul implements BatchMultiplier {
         f.sqr(s, ax, t0);               // A = X^2
         f.sqr(s, ay, t1);               // B = Y^2
         f.mul(s, ay, az, az);
-        f.add(s, az, az, az);           // Z3 = 2 Y Z
-        f.add(s, t1, t1, t1);           // 2B
+        f.addForProduct(s, az, az, az); // Z3 = 2 Y Z
+        f.addForProduct(s, t1, t1, t1); // 2B
         f.sqr(s, t1, t2);               // 4C
         f.mul(s, ax, t1, t3);
         f.add(s, t3, t3, t3);           // D = 4 X B
         f.add(s, t0, t0, t4);
-        f.add(s, t4, t0, t4);           // E = 3A
+        f.addForProduct(s, t4, t0, t4); // E = 3A
         f.sqr(s, t4, t5);               // F = E^2
         f.sub(s, t5, t3, ax);
         f.sub(s, ax, t3, ax);           // X3 = F - 2D
@@ -410,13 +412,13 @@ public final class LaneScalarMul implements BatchMultiplier {
         f.sqr(s, x, t0);                // XX
         f.sqr(s, y, t1);                // YY
         f.sqr(s, t1, t2);               // YYYY
-        f.add(s, x, t1, t3);
+        f.addForProduct(s, x, t1, t3);
         f.sqr(s, t3, t3);
         f.sub(s, t3, t0, t3);
         f.sub(s, t3, t2, t3);
         f.add(s, t3, t3, t3);           // S = 2((x + YY)^2 - XX - YYYY)
         f.add(s, t0, t0, t4);
-        f.add(s, t4, t0, t4);           // M = 3 XX
+        f.addForProduct(s, t4, t0, t4); // M = 3 XX
         f.sqr(s, t4, qx);
         f.sub(s, qx, t3, qx);
         f.sub(s, qx, t3, qx);           // X3 = M^2 - 2S
@@ -426,7 +428,7 @@ public final class LaneScalarMul implements BatchMultiplier {
         f.add(s, t2, t2, t2);
         f.add(s, t2, t2, t2);
         f.sub(s, qy, t2, qy);           // Y3 = M (S - X3) - 8 YYYY
-        f.add(s, y, y, qz);             // Z3 = 2y
+        f.addForProduct(s, y, y, qz);   // Z3 = 2y
     }
 
     /**
@@ -441,11 +443,11 @@ public final class LaneScalarMul implements BatchMultiplier {
         f.mul(s, z, t0, t2);
         f.mul(s, py, t2, t2);           // S2
         f.sub(s, t1, x, t3);            // H
-        f.add(s, t3, t3, t8);           // 2H
+        f.addForProduct(s, t3, t3, t8); // 2H
         f.sqr(s, t8, t4);               // I = 4 HH
         f.mul(s, t3, t4, t5);           // J = H I
         f.sub(s, t2, y, t6);
-        f.add(s, t6, t6, t6);           // r = 2 (S2 - Y1)
+        f.addForProduct(s, t6, t6, t6); // r = 2 (S2 - Y1)
         f.mul(s, x, t4, t7);            // V = X1 I
         f.mul(s, z, t8, z);             // Z3 = 2 Z1 H
         f.mul(s, y, t5, y);
@@ -474,15 +476,15 @@ public final class LaneScalarMul implements BatchMultiplier {
         f.mul(s, z1, t0, t4);
         f.mul(s, qy, t4, t4);           // S2
         f.sub(s, t2, t1, t5);           // H
-        f.add(s, t5, t5, t6);
+        f.addForProduct(s, t5, t5, t6);
         f.sqr(s, t6, t6);               // I = (2H)^2
         f.mul(s, t5, t6, t7);           // J = H I
         f.sub(s, t4, t3, t8);
-        f.add(s, t8, t8, t8);           // r = 2 (S2 - S1)
+        f.addForProduct(s, t8, t8, t8); // r = 2 (S2 - S1)
         f.mul(s, t1, t6, t9);           // V = U1 I
         f.mul(s, z1, qz, z3);
         f.mul(s, z3, t5, z3);
-        f.add(s, z3, z3, z3);           // Z3 = 2 Z1 Z2 H
+        f.addForProduct(s, z3, z3, z3); // Z3 = 2 Z1 Z2 H
         f.sqr(s, t8, x3);
         f.sub(s, x3, t7, x3);
         f.sub(s, x3, t9, x3);

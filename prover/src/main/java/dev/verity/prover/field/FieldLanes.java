@@ -102,7 +102,11 @@ public final class FieldLanes {
 
     /**
      * s[r] = a · b, lane by lane, where s[a32] holds 32·a (from {@link #load} with times32 or
-     * {@link #times32}) and s[b] holds b; r may be either operand.
+     * {@link #times32}) and s[b] holds b; r may be either operand. Code that keeps every value as
+     * x·2^261 instead passes both factors as they are, and then either may be a loose sum
+     * ({@link #addLoose}: limbs below 2^30, value below 4q): a column then stays below
+     * 9·2^60 + 9·2^58 &lt; 2^64 (the accumulation only shifts logically, so the top bit is safe), and
+     * the product below 16q^2/2^261 + q &lt; 2q.
      */
     public void mul(long[] s, int a32, int b, int r) {
         for (int h = 0; h < BLOCK; h += LANES) {
@@ -121,6 +125,18 @@ public final class FieldLanes {
     public void add(long[] s, int a, int b, int r) {
         for (int h = 0; h < BLOCK; h += LANES) {
             addLanes(s, a + h, b + h, r + h);
+        }
+    }
+
+    /**
+     * s[r] = s[a] + s[b] limb by limb: no carries, no reduction, so its limbs are below 2^30 and
+     * its value below 4q. Such a loose sum may only be a factor of a product in the x·2^261 form
+     * (see {@link #mul}); never the input of a sum, a difference, {@link #times32} or
+     * {@link #store}.
+     */
+    public void addLoose(long[] s, int a, int b, int r) {
+        for (int k = 0; k < SIZE; k += LANES) {
+            LongVector.fromArray(SPECIES, s, a + k).add(LongVector.fromArray(SPECIES, s, b + k)).intoArray(s, r + k);
         }
     }
 

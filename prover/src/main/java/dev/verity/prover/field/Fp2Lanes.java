@@ -55,8 +55,8 @@ public final class Fp2Lanes {
     /** s[r] = s[a] · s[b] (r may be a or b). */
     public void mul(long[] s, int a, int b, int r) {
         FieldLanes l = lanes;
-        l.add(s, a, a + F, t4);
-        l.add(s, b, b + F, t5);
+        factorSum(s, a, a + F, t4);
+        factorSum(s, b, b + F, t5);
         l.mul(s, firstFactor(s, t4, t4), t5, t2);      // (a0 + a1)(b0 + b1)
         l.mul(s, firstFactor(s, a, t3), b, t0);        // a0 b0
         l.mul(s, firstFactor(s, a + F, t3), b + F, t1); // a1 b1
@@ -68,11 +68,20 @@ public final class Fp2Lanes {
     /** s[r] = s[a]^2: (a0 + a1)(a0 - a1) and 2 a0 a1. */
     public void sqr(long[] s, int a, int r) {
         FieldLanes l = lanes;
-        l.add(s, a, a + F, t0);
+        factorSum(s, a, a + F, t0);
         l.sub(s, a, a + F, t1);
         l.mul(s, firstFactor(s, a, t2), a + F, t2);    // a0 a1
         l.mul(s, firstFactor(s, t0, t0), t1, r);
         l.add(s, t2, t2, r + F);
+    }
+
+    /** s[r] = s[a] + s[b], a sum that is only a factor of a product: loose for wide values. */
+    private void factorSum(long[] s, int a, int b, int r) {
+        if (wide) {
+            lanes.addLoose(s, a, b, r);
+        } else {
+            lanes.add(s, a, b, r);
+        }
     }
 
     /** Where the first factor of a product is: x itself for wide values, else 32·x at {@code scratch}. */

@@ -221,6 +221,61 @@ class FieldLanesTest {
         }
     }
 
+    /**
+     * Wide form (x·2^261, both factors as they are): products of loose sums at the top of their
+     * range (values up to 4q - 2, limbs up to 2^30 - 2) are a·b / 2^261 mod q, below 2q.
+     */
+    @Test
+    void looseSumsAreFactorsOfWideProducts() {
+        for (MontgomeryField field : new MontgomeryField[] {Fp.FIELD, Fr.FIELD}) {
+            BigInteger q = field.modulus(), twoQ = q.shiftLeft(1);
+            BigInteger allLimbs = BigInteger.ZERO;  // every 29-bit limb all ones, cut below 2q
+            for (int j = 0; j < 9; j++) {
+                allLimbs = allLimbs.or(BigInteger.ONE.shiftLeft(29).subtract(BigInteger.ONE).shiftLeft(29 * j));
+            }
+            BigInteger[] edges = {twoQ.subtract(BigInteger.ONE), twoQ.subtract(BigInteger.TWO), q, q.subtract(BigInteger.ONE),
+                BigInteger.ZERO, BigInteger.ONE, allLimbs.mod(BigInteger.ONE.shiftLeft(q.bitLength())).min(twoQ.subtract(BigInteger.ONE))};
+            FieldLanes lanes = new FieldLanes(field);
+            int size = FieldLanes.SIZE;
+            BigInteger inverse = BigInteger.ONE.shiftLeft(261).modInverse(q);
+            for (int round = 0; round < 8; round++) {
+                BigInteger[][] v = new BigInteger[4][B];
+                long[] s = new long[7 * size];
+                for (int k = 0; k < 4; k++) {
+                    long[] raw = new long[B * L];
+                    for (int i = 0; i < B; i++) {
+                        // values in [0, 2q) as they are (no Montgomery form: the test checks the integers)
+                        v[k][i] = round < 2 ? edges[(i + k + round) % edges.length] : new BigInteger(q.bitLength() + 1, rnd).mod(twoQ);
+                        for (int w = 0; w < L; w++) {
+                            raw[i * L + w] = v[k][i].shiftRight(64 * w).longValue();
+                        }
+                    }
+                    lanes.load(raw, 0, L, s, k * size, false);
+                }
+                lanes.addLoose(s, 0, size, 4 * size);
+                lanes.addLoose(s, 2 * size, 3 * size, 5 * size);
+                lanes.mul(s, 4 * size, 5 * size, 6 * size);
+                lanes.mul(s, 4 * size, 4 * size, 4 * size);
+                long[] out = new long[2 * B * L];
+                lanes.store(s, 6 * size, out, 0, L);
+                lanes.store(s, 4 * size, out, B * L, L);
+                for (int i = 0; i < B; i++) {
+                    BigInteger x = v[0][i].add(v[1][i]), y = v[2][i].add(v[3][i]);
+                    assertEquals(x.multiply(y).multiply(inverse).mod(q), word(out, i), field.name() + " lane " + i);
+                    assertEquals(x.multiply(x).multiply(inverse).mod(q), word(out, B + i), field.name() + " square, lane " + i);
+                }
+            }
+        }
+    }
+
+    private static BigInteger word(long[] limbs, int element) {
+        BigInteger v = BigInteger.ZERO;
+        for (int w = L - 1; w >= 0; w--) {
+            v = v.shiftLeft(64).or(new BigInteger(Long.toUnsignedString(limbs[element * L + w])));
+        }
+        return v;
+    }
+
     @Test
     void theTestJvmHasSimdLanes() {
         // the build adds the Vector API to every test JVM and this project's machines have AVX-512:
