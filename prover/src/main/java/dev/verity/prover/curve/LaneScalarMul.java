@@ -450,15 +450,7 @@ public final class LaneScalarMul implements BatchMultiplier {
         f.addForProduct(s, t6, t6, t6); // r = 2 (S2 - Y1)
         f.mul(s, x, t4, t7);            // V = X1 I
         f.mul(s, z, t8, z);             // Z3 = 2 Z1 H
-        f.mul(s, y, t5, y);
-        f.add(s, y, y, y);              // 2 Y1 J
-        f.sqr(s, t6, x);
-        f.sub(s, x, t5, x);
-        f.sub(s, x, t7, x);
-        f.sub(s, x, t7, x);             // X3 = r^2 - J - 2V
-        f.sub(s, t7, x, t7);
-        f.mul(s, t6, t7, t7);
-        f.sub(s, t7, y, y);             // Y3 = r (V - X3) - 2 Y1 J
+        finishAddition(t6, t5, t7, y, x, y);
     }
 
     /**
@@ -485,15 +477,25 @@ public final class LaneScalarMul implements BatchMultiplier {
         f.mul(s, z1, qz, z3);
         f.mul(s, z3, t5, z3);
         f.addForProduct(s, z3, z3, z3); // Z3 = 2 Z1 Z2 H
-        f.sqr(s, t8, x3);
-        f.sub(s, x3, t7, x3);
-        f.sub(s, x3, t9, x3);
-        f.sub(s, x3, t9, x3);           // X3 = r^2 - J - 2V
-        f.sub(s, t9, x3, t9);
-        f.mul(s, t8, t9, y3);
-        f.mul(s, t3, t7, t3);
-        f.add(s, t3, t3, t3);
-        f.sub(s, y3, t3, y3);           // Y3 = r (V - X3) - 2 S1 J
+        finishAddition(t8, t7, t9, t3, x3, y3);
+    }
+
+    /**
+     * The common end of both additions: X3 = r^2 - J - 2V, Y3 = r (V - X3) - 2 S J, where S is
+     * Y1 (mixed) or S1 (Jacobian). Overwrites the blocks of S and V; S's block may be Y3's.
+     */
+    private void finishAddition(int r, int j, int v, int sj, int x3, int y3) {
+        LaneField f = field;
+        long[] s = this.s;
+        f.mul(s, sj, j, sj);
+        f.add(s, sj, sj, sj);           // 2 S J
+        f.sqr(s, r, x3);
+        f.sub(s, x3, j, x3);
+        f.sub(s, x3, v, x3);
+        f.sub(s, x3, v, x3);            // X3 = r^2 - J - 2V
+        f.sub(s, v, x3, v);
+        f.mul(s, r, v, v);
+        f.sub(s, v, sj, y3);            // Y3 = r (V - X3) - 2 S J
     }
 
     /** Coordinate c of part {@code part} of entry {@code entry} of block b's affine tables. */
