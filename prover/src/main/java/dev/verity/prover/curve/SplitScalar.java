@@ -20,7 +20,7 @@ public final class SplitScalar {
     /** parts[j][i]: digit i (least significant first) of a_j; all of length {@link #length}. */
     final byte[][] parts;
     final int length;
-    /** The signed parts a_j themselves (for recodings other than the NAF, such as {@link G1LaneMul}'s). */
+    /** The signed parts a_j themselves (for recodings other than the NAF, such as {@link LaneScalarMul}'s). */
     final BigInteger[] values;
 
     private SplitScalar(byte[][] parts, int length, BigInteger[] values) {
