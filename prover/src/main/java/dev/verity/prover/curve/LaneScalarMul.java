@@ -273,7 +273,10 @@ public final class LaneScalarMul implements BatchMultiplier {
 
     /**
      * Entries 3P .. 15P of every block to affine: the running products of their Z lane by lane,
-     * one inversion of the eight lane totals, then back through the products.
+     * one inversion of the eight lane totals, then back through the products. No Z is zero, even
+     * for a twist point outside G2: G1 has prime order, and every other point of the twist has
+     * order at least 10069 (the smallest prime factor of its cofactor 2p - r), so none of 2P ..
+     * 15P, nor the sums that build them, meets infinity.
      */
     private void normalizeTables(int blocks) {
         int count = blocks * (ENTRIES - 1);
