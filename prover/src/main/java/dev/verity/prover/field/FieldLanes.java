@@ -85,6 +85,49 @@ public final class FieldLanes {
         }
     }
 
+    /**
+     * As {@link #load}, for elements scattered through {@code x}: lane l takes the element at
+     * x[offsets[first + l] + shift] for l &lt; count, and lanes from count on take 0. Fuses the
+     * gathering and the transposition, so each word moves once.
+     */
+    public void gather(long[] x, int[] offsets, int first, int count, int shift, long[] s, int at, boolean times32) {
+        long[] w = words;
+        for (int l = 0; l < count; l++) {
+            int i = offsets[first + l] + shift;
+            w[l] = x[i];
+            w[BLOCK + l] = x[i + 1];
+            w[2 * BLOCK + l] = x[i + 2];
+            w[3 * BLOCK + l] = x[i + 3];
+        }
+        for (int l = count; l < BLOCK; l++) {
+            w[l] = 0;
+            w[BLOCK + l] = 0;
+            w[2 * BLOCK + l] = 0;
+            w[3 * BLOCK + l] = 0;
+        }
+        for (int h = 0; h < BLOCK; h += LANES) {
+            split(w, h, times32 ? 5 : 0, s, at + h);
+        }
+    }
+
+    /**
+     * As {@link #store}, for destinations scattered through {@code x}: lane l, made canonical, goes
+     * to x[offsets[first + l] + shift] for l &lt; count; the other lanes are dropped.
+     */
+    public void scatter(long[] s, int at, long[] x, int[] offsets, int first, int count, int shift) {
+        long[] w = words;
+        for (int h = 0; h < BLOCK; h += LANES) {
+            join(s, at + h, w, h);
+        }
+        for (int l = 0; l < count; l++) {
+            int i = offsets[first + l] + shift;
+            x[i] = w[l];
+            x[i + 1] = w[BLOCK + l];
+            x[i + 2] = w[2 * BLOCK + l];
+            x[i + 3] = w[3 * BLOCK + l];
+        }
+    }
+
     /** The lane block at s[at], made canonical, to x[xo + l · stride] in four-limb form. */
     public void store(long[] s, int at, long[] x, int xo, int stride) {
         long[] w = words;

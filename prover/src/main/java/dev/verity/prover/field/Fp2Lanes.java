@@ -46,6 +46,18 @@ public final class Fp2Lanes {
         lanes.load(x, xo + E, stride, s, at + F, false);
     }
 
+    /** As {@link FieldLanes#gather}, for Fp2 elements (c0 at the offset, c1 after it). */
+    public void gather(long[] x, int[] offsets, int first, int count, int shift, long[] s, int at) {
+        lanes.gather(x, offsets, first, count, shift, s, at, false);
+        lanes.gather(x, offsets, first, count, shift + E, s, at + F, false);
+    }
+
+    /** As {@link FieldLanes#scatter}, for Fp2 elements. */
+    public void scatter(long[] s, int at, long[] x, int[] offsets, int first, int count, int shift) {
+        lanes.scatter(s, at, x, offsets, first, count, shift);
+        lanes.scatter(s, at + F, x, offsets, first, count, shift + E);
+    }
+
     /** The Fp2 lane block at s[at], canonical, to x[xo + l · stride]. */
     public void store(long[] s, int at, long[] x, int xo, int stride) {
         lanes.store(s, at, x, xo, stride);

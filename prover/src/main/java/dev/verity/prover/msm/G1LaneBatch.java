@@ -3,6 +3,7 @@ package dev.verity.prover.msm;
 import dev.verity.prover.field.FieldLanes;
 import dev.verity.prover.field.Fp;
 import dev.verity.prover.field.MontgomeryField;
+import java.util.Arrays;
 
 /**
  * The arithmetic of {@link G1Buckets}' batch additions with every intermediate value in SIMD lanes
@@ -26,18 +27,18 @@ final class G1LaneBatch {
     private final long[] s;
     private final int den;
     private final int prefix;
-    /** Staging in four-limb form: one block of coordinates, the lane totals. */
-    private final long[] staged = new long[BLOCK * L];
+    /** The lane totals in four-limb form. */
     private final long[] totals = new long[BLOCK * L];
     private final long[] invertScratch = new long[BLOCK * L];
-    private final long[] x3 = new long[BLOCK * L];
-    private final long[] y3 = new long[BLOCK * L];
+    /** The sources' offsets with subtractions' complements undone (the lane code reads only x2). */
+    private final int[] srcPlain;
 
     G1LaneBatch(int paddedCapacity) {
         int blocks = paddedCapacity / BLOCK;
         this.den = 9 * SIZE;
         this.prefix = den + blocks * SIZE;
         this.s = new long[prefix + blocks * SIZE];
+        this.srcPlain = new int[paddedCapacity];
     }
 
     /**
@@ -47,6 +48,9 @@ final class G1LaneBatch {
     void finish(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size, int padded, long[] num, long[] denAos,
             byte[] kind, byte cancel) {
         long[] s = this.s;
+        for (int j = 0; j < size; j++) {
+            srcPlain[j] = srcAt[j] < 0 ? ~srcAt[j] : srcAt[j];
+        }
         int den = this.den, prefix = this.prefix, blocks = padded / BLOCK;
         for (int k = 0; k < blocks; k++) {
             lanes.load(denAos, k * BLOCK * L, L, s, den + k * SIZE, true);  // 32 den
@@ -68,12 +72,12 @@ final class G1LaneBatch {
             } else {
                 System.arraycopy(s, RUNNING, s, INV, SIZE);
             }
-            finishBlock(dst, dstAt, src, srcAt, Math.min(BLOCK, size - k * BLOCK), k * BLOCK, num, kind, cancel);
+            finishBlock(dst, dstAt, src, Math.min(BLOCK, size - k * BLOCK), k * BLOCK, num, kind, cancel);
         }
     }
 
     /** x3 = lambda^2 - x1 - x2, y3 = lambda (x1 - x3) - y1 for the block of entries from {@code first}. */
-    private void finishBlock(long[] dst, int[] dstAt, long[] src, int[] srcAt, int count, int first, long[] num,
+    private void finishBlock(long[] dst, int[] dstAt, long[] src, int count, int first, long[] num,
             byte[] kind, byte cancel) {
         if (count <= 0) {
             return;
@@ -82,20 +86,21 @@ final class G1LaneBatch {
         lanes.load(num, first * L, L, s, T, true);
         lanes.mul(s, T, INV, SLOPE);                           // lambda
         lanes.times32(s, SLOPE, SLOPE32);
-        LaneStaging.gather(dst, dstAt, first, count, 0, false, staged, L);
-        lanes.load(staged, 0, L, s, X1, false);
-        LaneStaging.gather(src, srcAt, first, count, 0, true, staged, L);
-        lanes.load(staged, 0, L, s, X2, false);
-        LaneStaging.gather(dst, dstAt, first, count, L, false, staged, L);
-        lanes.load(staged, 0, L, s, Y1, false);
+        lanes.gather(dst, dstAt, first, count, 0, s, X1, false);
+        lanes.gather(src, srcPlain, first, count, 0, s, X2, false);
+        lanes.gather(dst, dstAt, first, count, L, s, Y1, false);
         lanes.mul(s, SLOPE32, SLOPE, T);                        // lambda^2
         lanes.sub(s, T, X1, T);
         lanes.sub(s, T, X2, T);                                 // x3
         lanes.sub(s, X1, T, U);                                 // x1 - x3
-        lanes.store(s, T, x3, 0, L);
+        lanes.scatter(s, T, dst, dstAt, first, count, 0);
         lanes.mul(s, SLOPE32, U, U);
         lanes.sub(s, U, Y1, U);                                 // y3
-        lanes.store(s, U, y3, 0, L);
-        LaneStaging.scatter(x3, y3, dst, dstAt, first, count, kind, cancel, L);
+        lanes.scatter(s, U, dst, dstAt, first, count, L);
+        for (int j = first; j < first + count; j++) {
+            if (kind[j] == cancel) {                            // P + (-P): the point at infinity
+                Arrays.fill(dst, dstAt[j], dstAt[j] + 2 * L, 0L);
+            }
+        }
     }
 }

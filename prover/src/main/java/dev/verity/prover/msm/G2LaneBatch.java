@@ -3,6 +3,7 @@ package dev.verity.prover.msm;
 import dev.verity.prover.field.FieldLanes;
 import dev.verity.prover.field.Fp2;
 import dev.verity.prover.field.Fp2Lanes;
+import java.util.Arrays;
 
 /**
  * {@link G1LaneBatch} for G2: the batch additions of {@link G2Buckets} with every intermediate
@@ -20,23 +21,26 @@ final class G2LaneBatch {
     private final long[] s;
     private final int den;
     private final int prefix;
-    private final long[] staged = new long[BLOCK * L];
     private final long[] totals = new long[BLOCK * L];
     private final long[] invertScratch = new long[(BLOCK + 1) * L];
-    private final long[] x3 = new long[BLOCK * L];
-    private final long[] y3 = new long[BLOCK * L];
+    /** The sources' offsets with subtractions' complements undone (the lane code reads only x2). */
+    private final int[] srcPlain;
 
     G2LaneBatch(int paddedCapacity) {
         int blocks = paddedCapacity / BLOCK;
         this.den = SCRATCH + Fp2Lanes.SCRATCH;
         this.prefix = den + blocks * SIZE;
         this.s = new long[prefix + blocks * SIZE];
+        this.srcPlain = new int[paddedCapacity];
     }
 
     /** As {@link G1LaneBatch#finish}, in Fp2. */
     void finish(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size, int padded, long[] num, long[] denAos,
             byte[] kind, byte cancel) {
         long[] s = this.s;
+        for (int j = 0; j < size; j++) {
+            srcPlain[j] = srcAt[j] < 0 ? ~srcAt[j] : srcAt[j];
+        }
         int den = this.den, prefix = this.prefix, blocks = padded / BLOCK;
         for (int k = 0; k < blocks; k++) {
             lanes.load(denAos, k * BLOCK * L, L, s, den + k * SIZE);
@@ -56,11 +60,11 @@ final class G2LaneBatch {
             } else {
                 System.arraycopy(s, RUNNING, s, INV, SIZE);
             }
-            finishBlock(dst, dstAt, src, srcAt, Math.min(BLOCK, size - k * BLOCK), k * BLOCK, num, kind, cancel);
+            finishBlock(dst, dstAt, src, Math.min(BLOCK, size - k * BLOCK), k * BLOCK, num, kind, cancel);
         }
     }
 
-    private void finishBlock(long[] dst, int[] dstAt, long[] src, int[] srcAt, int count, int first, long[] num,
+    private void finishBlock(long[] dst, int[] dstAt, long[] src, int count, int first, long[] num,
             byte[] kind, byte cancel) {
         if (count <= 0) {
             return;
@@ -68,20 +72,21 @@ final class G2LaneBatch {
         long[] s = this.s;
         lanes.load(num, first * L, L, s, T);
         lanes.mul(s, T, INV, SLOPE);                           // lambda
-        LaneStaging.gather(dst, dstAt, first, count, 0, false, staged, L);
-        lanes.load(staged, 0, L, s, X1);
-        LaneStaging.gather(src, srcAt, first, count, 0, true, staged, L);
-        lanes.load(staged, 0, L, s, X2);
-        LaneStaging.gather(dst, dstAt, first, count, L, false, staged, L);
-        lanes.load(staged, 0, L, s, Y1);
+        lanes.gather(dst, dstAt, first, count, 0, s, X1);
+        lanes.gather(src, srcPlain, first, count, 0, s, X2);
+        lanes.gather(dst, dstAt, first, count, L, s, Y1);
         lanes.sqr(s, SLOPE, T);                                 // lambda^2
         lanes.sub(s, T, X1, T);
         lanes.sub(s, T, X2, T);                                 // x3
         lanes.sub(s, X1, T, U);                                 // x1 - x3
-        lanes.store(s, T, x3, 0, L);
+        lanes.scatter(s, T, dst, dstAt, first, count, 0);
         lanes.mul(s, SLOPE, U, U);
         lanes.sub(s, U, Y1, U);                                 // y3
-        lanes.store(s, U, y3, 0, L);
-        LaneStaging.scatter(x3, y3, dst, dstAt, first, count, kind, cancel, L);
+        lanes.scatter(s, U, dst, dstAt, first, count, L);
+        for (int j = first; j < first + count; j++) {
+            if (kind[j] == cancel) {                            // P + (-P): the point at infinity
+                Arrays.fill(dst, dstAt[j], dstAt[j] + 2 * L, 0L);
+            }
+        }
     }
 }

@@ -133,6 +133,54 @@ class FieldLanesTest {
     }
 
     @Test
+    void gatherAndScatterMoveOnlyTheNamedElements() {
+        MontgomeryField field = Fp.FIELD;
+        BigInteger q = field.modulus();
+        int slots = 3 * B, shift = 2;
+        BigInteger[] x = values(q, slots), y = values(q, slots);
+        long[] a = new long[slots * 2 * L], b = new long[slots * 2 * L];
+        for (int i = 0; i < slots; i++) {
+            field.fromBigInteger(x[i], a, i * 2 * L + shift);
+            field.fromBigInteger(y[i], b, i * 2 * L + shift);
+        }
+        FieldLanes lanes = new FieldLanes(field);
+        long[] s = new long[3 * FieldLanes.SIZE];
+        for (int count : new int[] {B, B - 3, 1}) {
+            // lane l takes slot 3l + 1 of a, and slot (5l + 2) mod slots of b: out of order, apart
+            int[] aAt = new int[B + 1], bAt = new int[B + 1];
+            for (int l = 0; l < count; l++) {
+                aAt[1 + l] = (3 * l + 1) * 2 * L;
+                bAt[1 + l] = ((5 * l + 2) % slots) * 2 * L;
+            }
+            lanes.gather(a, aAt, 1, count, shift, s, 0, true);
+            lanes.gather(b, bAt, 1, count, shift, s, FieldLanes.SIZE, false);
+            lanes.mul(s, 0, FieldLanes.SIZE, 2 * FieldLanes.SIZE);
+            long[] r = a.clone();
+            lanes.scatter(s, 2 * FieldLanes.SIZE, r, bAt, 1, count, shift);
+            long[] stored = new long[B * L];
+            lanes.store(s, 2 * FieldLanes.SIZE, stored, 0, L);
+            for (int l = 0; l < B; l++) {
+                BigInteger expected = l < count ? x[3 * l + 1].multiply(y[(5 * l + 2) % slots]).mod(q)
+                        : BigInteger.ZERO;                      // padding lanes hold 0
+                assertEquals(expected, field.toBigInteger(stored, l * L), "lane " + l + " of " + count);
+            }
+            int[] laneOfSlot = new int[slots];
+            java.util.Arrays.fill(laneOfSlot, -1);
+            for (int l = 0; l < count; l++) {
+                laneOfSlot[(5 * l + 2) % slots] = l;
+            }
+            for (int i = 0; i < slots; i++) {
+                int l = laneOfSlot[i];
+                BigInteger expected = l >= 0 ? x[3 * l + 1].multiply(y[i]).mod(q) : x[i];
+                assertEquals(expected, field.toBigInteger(r, i * 2 * L + shift), "slot " + i + ", count " + count);
+                for (int k : new int[] {0, 1, 6, 7}) {
+                    assertEquals(a[i * 2 * L + k], r[i * 2 * L + k], "word outside the element, slot " + i);
+                }
+            }
+        }
+    }
+
+    @Test
     void fp2BlocksAndLanesMatchFp2() {
         Fp2 f = new Fp2();
         Fp2Blocks blocks = new Fp2Blocks();
