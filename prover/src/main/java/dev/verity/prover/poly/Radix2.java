@@ -1,7 +1,9 @@
 package dev.verity.prover.poly;
 
+import dev.verity.prover.field.FieldLanes;
 import dev.verity.prover.field.Fr;
 import dev.verity.prover.field.MontgomeryField;
+import dev.verity.prover.field.Simd;
 
 /**
  * The two radix-2 transform engines behind {@link Ntt}, each the mirror of the other so that no
@@ -32,6 +34,12 @@ final class Radix2 {
     private static final int PARALLEL_MIN = 1 << 12;
     /** Elements per group of columns in the high-level pass: 256 KiB. */
     private static final int GROUP_ELEMENTS = 1 << 13;
+    /**
+     * Transforms of at least 2^LANES_MIN_LOG2 elements run their butterflies in SIMD lanes
+     * ({@link LaneButterflies}) where the Vector API runs; as for the MSM, smaller ones finish
+     * before C2 has compiled the lane code, which until then runs many times slower than scalar code.
+     */
+    static final int LANES_MIN_LOG2 = 17;
 
     private Radix2() {
     }
@@ -46,20 +54,21 @@ final class Radix2 {
             return;
         }
         Twiddles twiddles = Twiddles.atLeast(log2n);
+        boolean lanes = inLanes(log2n);
         int log2Block = log2Block(log2n);
         int blockSize = 1 << log2Block;
         boolean blocksAreLast = log2Block == log2n;
         ParallelRange.forEach(0, 1 << (log2n - log2Block), 1, (from, to) -> {
             for (int b = from; b < to; b++) {
                 int base = b << log2Block;
-                dit(a, base, log2Block, twiddles);
+                dit(a, base, log2Block, twiddles, lanes);
                 if (blocksAreLast) {
                     FrButterflies.normalize(a, base, base + blockSize);
                 }
             }
         });
         if (!blocksAreLast) {
-            highLevels(a, log2n, log2Block, twiddles, false);
+            highLevels(a, log2n, log2Block, twiddles, false, lanes);
         }
     }
 
@@ -76,11 +85,12 @@ final class Radix2 {
             return;
         }
         Twiddles twiddles = Twiddles.atLeast(log2n);
+        boolean lanes = inLanes(log2n);
         int log2Block = log2Block(log2n);
         int blockSize = 1 << log2Block;
         int log2Blocks = log2n - log2Block;
         if (log2Blocks > 0) {
-            highLevels(a, log2n, log2Block, twiddles, true);
+            highLevels(a, log2n, log2Block, twiddles, true, lanes);
         }
         // Position b M + i holds coefficient k = rev(i) 2^log2Blocks + rev(b) (bit reversals over
         // log2Block and log2Blocks bits), so ratio^k = (ratio^(2^log2Blocks))^rev(i) * ratio^rev(b):
@@ -90,7 +100,7 @@ final class Radix2 {
             long[] blockFactor = new long[4];
             for (int b = from; b < to; b++) {
                 int base = b << log2Block;
-                dif(a, base, log2Block, twiddles);
+                dif(a, base, log2Block, twiddles, lanes);
                 if (inBlock != null) {
                     FrButterflies.multiply(a, base, base + blockSize, inBlock, 0, 4);
                     long reversedB = log2Blocks == 0 ? 0 : Integer.reverse(b) >>> (32 - log2Blocks);
@@ -105,6 +115,10 @@ final class Radix2 {
         });
     }
 
+    private static boolean inLanes(int log2n) {
+        return log2n >= LANES_MIN_LOG2 && Simd.available();
+    }
+
     /** Block size: the whole transform when small, else cache-sized and at least two blocks. */
     private static int log2Block(int log2n) {
         return (1 << log2n) >= 2 * PARALLEL_MIN ? Math.min(BLOCK_LOG2, log2n - 1) : log2n;
@@ -114,7 +128,8 @@ final class Radix2 {
      * Levels log2Block .. log2n-1 on groups of consecutive residues modulo the block size: upwards
      * with Cooley-Tukey butterflies ending in canonical form, or downwards with Gentleman-Sande ones.
      */
-    private static void highLevels(long[] a, int log2n, int log2Block, Twiddles twiddles, boolean inverse) {
+    private static void highLevels(long[] a, int log2n, int log2Block, Twiddles twiddles, boolean inverse,
+            boolean lanes) {
         int n = 1 << log2n;
         int blockSize = 1 << log2Block;
         int columns = 1 << (log2n - log2Block);
@@ -129,9 +144,9 @@ final class Radix2 {
                     for (int block = 0; block < n; block += 2 * half) {
                         for (int t = r; t < half; t += blockSize) {
                             if (inverse) {
-                                gentlemanSande(a, block, log2Half, t, t + group, twiddles);
+                                gentlemanSande(a, block, log2Half, t, t + group, twiddles, lanes);
                             } else {
-                                cooleyTukey(a, block, log2Half, t, t + group, twiddles);
+                                cooleyTukey(a, block, log2Half, t, t + group, twiddles, lanes);
                             }
                         }
                     }
@@ -146,69 +161,81 @@ final class Radix2 {
     }
 
     /** All levels of a block holding bit-reversed coefficients, depth first. */
-    private static void dit(long[] a, int base, int log2Size, Twiddles twiddles) {
+    private static void dit(long[] a, int base, int log2Size, Twiddles twiddles, boolean lanes) {
         if (log2Size <= LEAF_LOG2) {
             int end = base + (1 << log2Size);
             for (int log2Half = 0; log2Half < log2Size; log2Half++) {
                 int half = 1 << log2Half;
                 for (int block = base; block < end; block += 2 * half) {
-                    cooleyTukey(a, block, log2Half, 0, half, twiddles);
+                    cooleyTukey(a, block, log2Half, 0, half, twiddles, lanes);
                 }
             }
             return;
         }
         int log2Half = log2Size - 1;
         int half = 1 << log2Half;
-        dit(a, base, log2Half, twiddles);
-        dit(a, base + half, log2Half, twiddles);
-        cooleyTukey(a, base, log2Half, 0, half, twiddles);
+        dit(a, base, log2Half, twiddles, lanes);
+        dit(a, base + half, log2Half, twiddles, lanes);
+        cooleyTukey(a, base, log2Half, 0, half, twiddles, lanes);
     }
 
     /** All levels of a block of values, depth first: the mirror of {@link #dit}. */
-    private static void dif(long[] a, int base, int log2Size, Twiddles twiddles) {
+    private static void dif(long[] a, int base, int log2Size, Twiddles twiddles, boolean lanes) {
         if (log2Size <= LEAF_LOG2) {
             int end = base + (1 << log2Size);
             for (int log2Half = log2Size - 1; log2Half >= 0; log2Half--) {
                 int half = 1 << log2Half;
                 for (int block = base; block < end; block += 2 * half) {
-                    gentlemanSande(a, block, log2Half, 0, half, twiddles);
+                    gentlemanSande(a, block, log2Half, 0, half, twiddles, lanes);
                 }
             }
             return;
         }
         int log2Half = log2Size - 1;
         int half = 1 << log2Half;
-        gentlemanSande(a, base, log2Half, 0, half, twiddles);
-        dif(a, base, log2Half, twiddles);
-        dif(a, base + half, log2Half, twiddles);
+        gentlemanSande(a, base, log2Half, 0, half, twiddles, lanes);
+        dif(a, base, log2Half, twiddles, lanes);
+        dif(a, base + half, log2Half, twiddles, lanes);
     }
 
     /**
      * Butterflies j in [from, to) of a level with half-width h = 2^log2Half on the block at element
      * {@code block}: (x, y) := (x + w^j y, x - w^j y), w of order 2h.
      */
-    private static void cooleyTukey(long[] a, int block, int log2Half, int from, int to, Twiddles twiddles) {
+    private static void cooleyTukey(long[] a, int block, int log2Half, int from, int to, Twiddles twiddles,
+            boolean lanes) {
         int half = 1 << log2Half;
         if (from == 0) {
             FrButterflies.runUnit(a, block, block + half, 1);
             from = 1;
         }
-        FrButterflies.run(a, block + from, block + half + from, to - from, twiddles.table(log2Half),
-                twiddles.offset(log2Half, from), twiddles.stride(log2Half));
+        long[] w = twiddles.table(log2Half);
+        int wOffset = twiddles.offset(log2Half, from), wStride = twiddles.stride(log2Half);
+        if (lanes && to - from >= FieldLanes.BLOCK) {
+            LaneButterflies.get().run(a, block + from, block + half + from, to - from, w, wOffset, wStride);
+        } else {
+            FrButterflies.run(a, block + from, block + half + from, to - from, w, wOffset, wStride);
+        }
     }
 
     /**
      * The inverse butterflies (x, y) := (x + y, (x - y) w^-j) for j in [from, to), written as
      * (y - x) w^(h-j) since w^h = -1, so that they read the same twiddles as {@link #cooleyTukey}.
      */
-    private static void gentlemanSande(long[] a, int block, int log2Half, int from, int to, Twiddles twiddles) {
+    private static void gentlemanSande(long[] a, int block, int log2Half, int from, int to, Twiddles twiddles,
+            boolean lanes) {
         int half = 1 << log2Half;
         if (from == 0) {
             FrButterflies.runInverseUnit(a, block, block + half, 1);
             from = 1;
         }
-        FrButterflies.runInverse(a, block + from, block + half + from, to - from, twiddles.table(log2Half),
-                twiddles.offset(log2Half, half - from), -twiddles.stride(log2Half));
+        long[] w = twiddles.table(log2Half);
+        int wOffset = twiddles.offset(log2Half, half - from), wStride = -twiddles.stride(log2Half);
+        if (lanes && to - from >= FieldLanes.BLOCK) {
+            LaneButterflies.get().runInverse(a, block + from, block + half + from, to - from, w, wOffset, wStride);
+        } else {
+            FrButterflies.runInverse(a, block + from, block + half + from, to - from, w, wOffset, wStride);
+        }
     }
 
     /** g^rev(i) at element i for i &lt; 2^bits, rev reversing {@code bits} bits. */

@@ -18,7 +18,7 @@ class FrButterfliesTest {
     private static final BigInteger FOUR_R = R.shiftLeft(2);
     private static final BigInteger MONTGOMERY_R_INV = BigInteger.ONE.shiftLeft(256).modInverse(R);
 
-    private static List<BigInteger> lazyValues(Random rnd) {
+    static List<BigInteger> lazyValues(Random rnd) {
         List<BigInteger> out = new ArrayList<>(List.of(BigInteger.ZERO, BigInteger.ONE,
                 R.subtract(BigInteger.ONE), R, R.shiftLeft(1).subtract(BigInteger.ONE), R.shiftLeft(1),
                 R.multiply(BigInteger.valueOf(3)), FOUR_R.subtract(BigInteger.ONE)));
@@ -28,7 +28,7 @@ class FrButterfliesTest {
         return out;
     }
 
-    private static long[] limbs(List<BigInteger> values) {
+    static long[] limbs(List<BigInteger> values) {
         long[] out = new long[4 * values.size()];
         for (int i = 0; i < values.size(); i++) {
             System.arraycopy(MontgomeryField.toLimbs(values.get(i)), 0, out, 4 * i, 4);
@@ -127,7 +127,7 @@ class FrButterfliesTest {
         }
     }
 
-    private static List<BigInteger> belowTwoR(List<BigInteger> values) {
+    static List<BigInteger> belowTwoR(List<BigInteger> values) {
         List<BigInteger> out = new ArrayList<>();
         for (BigInteger v : values) {
             out.add(v.mod(R.shiftLeft(1)));
@@ -139,7 +139,7 @@ class FrButterfliesTest {
         assertBelow(FOUR_R, expected, a, index, what);
     }
 
-    private static void assertBelow(BigInteger bound, BigInteger expected, long[] a, int index, String what) {
+    static void assertBelow(BigInteger bound, BigInteger expected, long[] a, int index, String what) {
         BigInteger got = MontgomeryField.limbsToBigInteger(a, 4 * index);
         assertTrue(got.compareTo(bound) < 0, what + " is below the bound");
         assertEquals(expected.mod(R), got.mod(R), what);
