@@ -102,13 +102,13 @@ final class Radix2 {
                 int base = b << log2Block;
                 dif(a, base, log2Block, twiddles, lanes);
                 if (inBlock != null) {
-                    FrButterflies.multiply(a, base, base + blockSize, inBlock, 0, 4);
+                    multiply(lanes, a, base, base + blockSize, inBlock, 4);
                     long reversedB = log2Blocks == 0 ? 0 : Integer.reverse(b) >>> (32 - log2Blocks);
                     F.pow(ratio, 0, new long[] {reversedB}, blockFactor, 0);
                     F.mul(blockFactor, 0, scale, 0, blockFactor, 0);
-                    FrButterflies.multiply(a, base, base + blockSize, blockFactor, 0, 0);
+                    multiply(lanes, a, base, base + blockSize, blockFactor, 0);
                 } else {
-                    FrButterflies.multiply(a, base, base + blockSize, scale, 0, 0);
+                    multiply(lanes, a, base, base + blockSize, scale, 0);
                 }
                 FrButterflies.normalize(a, base, base + blockSize);
             }
@@ -117,6 +117,24 @@ final class Radix2 {
 
     private static boolean inLanes(int log2n) {
         return log2n >= LANES_MIN_LOG2 && Simd.available();
+    }
+
+    /**
+     * Whether a level of a leaf runs as {@link LaneButterflies#runNarrow}: half-widths 2 and 4, whose
+     * blocks are narrower than a lane block (half-width 1 has no products, and wider levels fill
+     * whole lane blocks in {@link #cooleyTukey} and {@link #gentlemanSande}).
+     */
+    private static boolean narrowInLanes(boolean lanes, int log2Half, int log2Size) {
+        return lanes && (log2Half == 1 || log2Half == 2) && log2Size >= 4;
+    }
+
+    /** a_i := a_i f_(i - from), the factors from f[0] with stride fStride (0: one factor). */
+    private static void multiply(boolean lanes, long[] a, int from, int to, long[] f, int fStride) {
+        if (lanes) {
+            LaneButterflies.get().multiply(a, from, to, f, 0, fStride);
+        } else {
+            FrButterflies.multiply(a, from, to, f, 0, fStride);
+        }
     }
 
     /** Block size: the whole transform when small, else cache-sized and at least two blocks. */
@@ -165,6 +183,11 @@ final class Radix2 {
         if (log2Size <= LEAF_LOG2) {
             int end = base + (1 << log2Size);
             for (int log2Half = 0; log2Half < log2Size; log2Half++) {
+                if (narrowInLanes(lanes, log2Half, log2Size)) {
+                    LaneButterflies.get().runNarrow(a, base, end, log2Half, twiddles.table(log2Half),
+                            twiddles.offset(log2Half, 0), twiddles.stride(log2Half), false);
+                    continue;
+                }
                 int half = 1 << log2Half;
                 for (int block = base; block < end; block += 2 * half) {
                     cooleyTukey(a, block, log2Half, 0, half, twiddles, lanes);
@@ -184,6 +207,11 @@ final class Radix2 {
         if (log2Size <= LEAF_LOG2) {
             int end = base + (1 << log2Size);
             for (int log2Half = log2Size - 1; log2Half >= 0; log2Half--) {
+                if (narrowInLanes(lanes, log2Half, log2Size)) {
+                    LaneButterflies.get().runNarrow(a, base, end, log2Half, twiddles.table(log2Half),
+                            twiddles.offset(log2Half, 0), twiddles.stride(log2Half), true);
+                    continue;
+                }
                 int half = 1 << log2Half;
                 for (int block = base; block < end; block += 2 * half) {
                     gentlemanSande(a, block, log2Half, 0, half, twiddles, lanes);
@@ -205,17 +233,19 @@ final class Radix2 {
     private static void cooleyTukey(long[] a, int block, int log2Half, int from, int to, Twiddles twiddles,
             boolean lanes) {
         int half = 1 << log2Half;
+        long[] w = twiddles.table(log2Half);
+        int wStride = twiddles.stride(log2Half);
+        if (lanes && to - from >= FieldLanes.BLOCK) {
+            // the table holds w^0 = 1, so the lanes take butterfly 0 along with the others
+            LaneButterflies.get().run(a, block + from, block + half + from, to - from, w,
+                    twiddles.offset(log2Half, from), wStride);
+            return;
+        }
         if (from == 0) {
             FrButterflies.runUnit(a, block, block + half, 1);
             from = 1;
         }
-        long[] w = twiddles.table(log2Half);
-        int wOffset = twiddles.offset(log2Half, from), wStride = twiddles.stride(log2Half);
-        if (lanes && to - from >= FieldLanes.BLOCK) {
-            LaneButterflies.get().run(a, block + from, block + half + from, to - from, w, wOffset, wStride);
-        } else {
-            FrButterflies.run(a, block + from, block + half + from, to - from, w, wOffset, wStride);
-        }
+        FrButterflies.run(a, block + from, block + half + from, to - from, w, twiddles.offset(log2Half, from), wStride);
     }
 
     /**
@@ -225,17 +255,21 @@ final class Radix2 {
     private static void gentlemanSande(long[] a, int block, int log2Half, int from, int to, Twiddles twiddles,
             boolean lanes) {
         int half = 1 << log2Half;
+        long[] w = twiddles.table(log2Half);
+        int wStride = twiddles.stride(log2Half);
+        if (lanes && to - from >= FieldLanes.BLOCK) {
+            // factor w^(h - j) at offset(0) + (h - j) stride; for j = 0 it is w^h = -1, which the
+            // table does not hold and the lanes supply
+            LaneButterflies.get().runInverse(a, block + from, block + half + from, to - from, w,
+                    twiddles.offset(log2Half, 0) + (half - from) * wStride, -wStride, from == 0);
+            return;
+        }
         if (from == 0) {
             FrButterflies.runInverseUnit(a, block, block + half, 1);
             from = 1;
         }
-        long[] w = twiddles.table(log2Half);
-        int wOffset = twiddles.offset(log2Half, half - from), wStride = -twiddles.stride(log2Half);
-        if (lanes && to - from >= FieldLanes.BLOCK) {
-            LaneButterflies.get().runInverse(a, block + from, block + half + from, to - from, w, wOffset, wStride);
-        } else {
-            FrButterflies.runInverse(a, block + from, block + half + from, to - from, w, wOffset, wStride);
-        }
+        FrButterflies.runInverse(a, block + from, block + half + from, to - from, w,
+                twiddles.offset(log2Half, half - from), -wStride);
     }
 
     /** g^rev(i) at element i for i &lt; 2^bits, rev reversing {@code bits} bits. */

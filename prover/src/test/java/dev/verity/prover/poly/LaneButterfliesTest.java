@@ -62,7 +62,7 @@ class LaneButterfliesTest {
             long[] a = limbs(concat(xs, ys));
             long[] scalar = a.clone();
             // the factors read backwards with a negative stride, as the inverse transform reads them
-            LaneButterflies.get().runInverse(a, 0, n, count, limbs(reversed), 4 * (n - 1), -4);
+            LaneButterflies.get().runInverse(a, 0, n, count, limbs(reversed), 4 * (n - 1), -4, false);
             FrButterflies.runInverse(scalar, 0, n, count, limbs(reversed), 4 * (n - 1), -4);
             for (int j = 0; j < count; j++) {
                 BigInteger x = xs.get(j), y = ys.get(j);
@@ -71,6 +71,63 @@ class LaneButterfliesTest {
                         "(y - x) w at " + j + " of " + count);
             }
             assertSameAfterNormalizing(scalar, a, 2 * n, "count " + count);
+            // butterfly 0 with the factor -1 instead of the table's: x - y, as the unit kernel gives
+            long[] b = limbs(concat(xs, ys));
+            long[] scalarB = b.clone();
+            LaneButterflies.get().runInverse(b, 0, n, count, limbs(reversed), 4 * (n - 1), -4, true);
+            FrButterflies.runInverseUnit(scalarB, 0, n, 1);
+            FrButterflies.runInverse(scalarB, 1, n + 1, count - 1, limbs(reversed), 4 * (n - 2), -4);
+            assertSameAfterNormalizing(scalarB, b, 2 * n, "count " + count + ", first factor -1");
+        }
+    }
+
+    @Test
+    void narrowLevelsMatchTheScalarKernelsBlockByBlock() {
+        assumeTrue(Simd.available(), "needs the Vector API");
+        Random rnd = new Random(13);
+        List<BigInteger> forward = lazyValues(rnd).subList(0, 64);
+        List<BigInteger> inverse = belowTwoR(lazyValues(rnd)).subList(0, 64);
+        for (int log2Half = 1; log2Half <= 2; log2Half++) {
+            int half = 1 << log2Half;
+            // a table laid out as Twiddles' shared one: w^k of the root of order 2h at 4 (h - 1 + k)
+            long[] w = new long[4 * (2 * half - 1)];
+            long[] root = Domain.of(log2Half + 1).root();
+            Fr.FIELD.setOne(w, 4 * (half - 1));
+            for (int k = 1; k < half; k++) {
+                Fr.FIELD.mul(w, 4 * (half - 1 + k - 1), root, 0, w, 4 * (half - 1 + k));
+            }
+            int wOffset = 4 * (half - 1);
+            long[] a = limbs(forward), scalar = a.clone();
+            LaneButterflies.get().runNarrow(a, 16, 64, log2Half, w, wOffset, 4, false);
+            for (int block = 16; block < 64; block += 2 * half) {
+                FrButterflies.runUnit(scalar, block, block + half, 1);
+                FrButterflies.run(scalar, block + 1, block + half + 1, half - 1, w, wOffset + 4, 4);
+            }
+            assertSameAfterNormalizing(scalar, a, 64, "Cooley-Tukey, half-width " + half);
+            long[] b = limbs(inverse), scalarB = b.clone();
+            LaneButterflies.get().runNarrow(b, 16, 64, log2Half, w, wOffset, 4, true);
+            for (int block = 16; block < 64; block += 2 * half) {
+                FrButterflies.runInverseUnit(scalarB, block, block + half, 1);
+                FrButterflies.runInverse(scalarB, block + 1, block + half + 1, half - 1, w, wOffset + 4 * (half - 1),
+                        -4);
+            }
+            assertSameAfterNormalizing(scalarB, b, 64, "Gentleman-Sande, half-width " + half);
+        }
+    }
+
+    @Test
+    void multiplyMatchesTheScalarKernel() {
+        assumeTrue(Simd.available(), "needs the Vector API");
+        Random rnd = new Random(14);
+        List<BigInteger> values = lazyValues(rnd);
+        long[] factors = limbs(twiddles(values.size(), rnd));
+        for (int stride : new int[] {4, 0}) {
+            for (int to : new int[] {values.size(), values.size() - 5}) {
+                long[] a = limbs(values), scalar = a.clone();
+                LaneButterflies.get().multiply(a, 3, to, factors, 8, stride);
+                FrButterflies.multiply(scalar, 3, to, factors, 8, stride);
+                assertSameAfterNormalizing(scalar, a, values.size(), "stride " + stride + ", to " + to);
+            }
         }
     }
 
