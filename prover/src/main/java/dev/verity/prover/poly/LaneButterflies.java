@@ -64,21 +64,7 @@ final class LaneButterflies {
 
     /** As {@link FrButterflies#run}: (x, y) := (x + w y, x - w y), [0, 4r) in, canonical out. */
     void run(long[] a, int x, int y, int count, long[] w, int wOffset, int wStride) {
-        FieldLanes l = lanes;
-        long[] s = this.s;
-        int whole = count - count % BLOCK;
-        for (int j = 0; j < whole; j += BLOCK) {
-            int xo = LIMBS * (x + j), yo = LIMBS * (y + j);
-            l.load(a, xo, LIMBS, s, X, false);
-            l.load(a, yo, LIMBS, s, Y, false);
-            l.load(w, wOffset + j * wStride, wStride, s, W, true);
-            l.add(s, X, ZERO, X);
-            l.mul(s, W, Y, T);
-            l.sub(s, X, T, Y);
-            l.add(s, X, T, X);
-            l.store(s, X, a, xo, LIMBS);
-            l.store(s, Y, a, yo, LIMBS);
-        }
+        int whole = butterflies(false, a, x, y, count, w, wOffset, wStride, false);
         if (whole < count) {
             FrButterflies.run(a, x + whole, y + whole, count - whole, w, wOffset + whole * wStride, wStride);
         }
@@ -90,6 +76,19 @@ final class LaneButterflies {
      * (the inverse transform's w^h, which its twiddle tables do not hold).
      */
     void runInverse(long[] a, int x, int y, int count, long[] w, int wOffset, int wStride, boolean firstIsMinusOne) {
+        int rest = butterflies(true, a, x, y, count, w, wOffset, wStride, firstIsMinusOne);
+        if (rest == 0 && firstIsMinusOne && count > 0) {
+            FrButterflies.runInverseUnit(a, x, y, 1);
+            rest = 1;
+        }
+        if (rest < count) {
+            FrButterflies.runInverse(a, x + rest, y + rest, count - rest, w, wOffset + rest * wStride, wStride);
+        }
+    }
+
+    /** The whole lane blocks of {@link #run} or {@link #runInverse}; returns how many butterflies they took. */
+    private int butterflies(boolean inverse, long[] a, int x, int y, int count, long[] w, int wOffset, int wStride,
+            boolean firstIsMinusOne) {
         FieldLanes l = lanes;
         long[] s = this.s;
         int whole = count - count % BLOCK;
@@ -107,19 +106,29 @@ final class LaneButterflies {
             } else {
                 l.load(w, wOffset + j * wStride, wStride, s, W, true);
             }
-            l.sub(s, Y, X, T);
-            l.add(s, X, Y, X);
-            l.mul(s, W, T, Y);
+            butterfly(inverse);
             l.store(s, X, a, xo, LIMBS);
             l.store(s, Y, a, yo, LIMBS);
         }
-        int rest = whole;
-        if (rest == 0 && firstIsMinusOne && count > 0) {
-            FrButterflies.runInverseUnit(a, x, y, 1);
-            rest = 1;
-        }
-        if (rest < count) {
-            FrButterflies.runInverse(a, x + rest, y + rest, count - rest, w, wOffset + rest * wStride, wStride);
+        return whole;
+    }
+
+    /**
+     * The butterflies on the lane blocks X and Y with the factors at W (held as 32 w): Cooley-Tukey
+     * (x in [0, 4r) is first brought below 2r by a sum with zero) or Gentleman-Sande.
+     */
+    private void butterfly(boolean inverse) {
+        FieldLanes l = lanes;
+        long[] s = this.s;
+        if (inverse) {
+            l.sub(s, Y, X, T);
+            l.add(s, X, Y, X);
+            l.mul(s, W, T, Y);
+        } else {
+            l.add(s, X, ZERO, X);
+            l.mul(s, W, Y, T);
+            l.sub(s, X, T, Y);
+            l.add(s, X, T, X);
         }
     }
 
@@ -151,16 +160,7 @@ final class LaneButterflies {
             int shift = LIMBS * g;
             l.gather(a, xAt, 0, BLOCK, shift, s, X, false);
             l.gather(a, yAt, 0, BLOCK, shift, s, Y, false);
-            if (inverse) {
-                l.sub(s, Y, X, T);
-                l.add(s, X, Y, X);
-                l.mul(s, W, T, Y);
-            } else {
-                l.add(s, X, ZERO, X);
-                l.mul(s, W, Y, T);
-                l.sub(s, X, T, Y);
-                l.add(s, X, T, X);
-            }
+            butterfly(inverse);
             l.scatter(s, X, a, xAt, 0, BLOCK, shift);
             l.scatter(s, Y, a, yAt, 0, BLOCK, shift);
         }
