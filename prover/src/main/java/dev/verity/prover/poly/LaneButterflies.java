@@ -4,11 +4,12 @@ import dev.verity.prover.field.FieldLanes;
 import dev.verity.prover.field.Fr;
 
 /**
- * {@link FrButterflies#run} and {@link FrButterflies#runInverse}, eight butterflies at a time in
- * the SIMD lanes of {@link FieldLanes} over Fr: the elements, and the twiddles of a strided table,
- * enter the lanes, take one lane product and a lane sum and difference, and leave canonical, which
- * is inside both kernels' output ranges. A run's last count mod 8 butterflies go to
- * {@link FrButterflies}.
+ * {@link FrButterflies#run}, {@link FrButterflies#runInverse} and {@link FrButterflies#multiply},
+ * eight at a time in the SIMD lanes of {@link FieldLanes} over Fr: the elements, and the twiddles
+ * of a strided table, enter the lanes, take one lane product and a lane sum and difference, and
+ * leave canonical, which is inside both kernels' output ranges. A run's last count mod 8
+ * butterflies go to {@link FrButterflies}. Levels whose butterflies pair elements inside one lane
+ * block (half-width 2 and 4) run as {@link #runNarrow}.
  *
  * <p>Ranges, as {@link FieldLanes} needs them (lane values below 2r; a product's first factor 32w
  * with w canonical; its second factor may be anything below 4r, the product is then below
@@ -28,7 +29,7 @@ final class LaneButterflies {
     private static final int X = 0, Y = SIZE, W = 2 * SIZE, T = 3 * SIZE, ZERO = 4 * SIZE;
     private static final ThreadLocal<LaneButterflies> PER_THREAD = ThreadLocal.withInitial(LaneButterflies::new);
 
-    /** Fr's 1 and -1 in Montgomery form: the factors of the butterflies j = 0 in {@link #runNarrow}. */
+    /** Fr's 1 and -1 in Montgomery form: factors of butterflies 0 that the twiddle tables do not hold. */
     private static final long[] ONE = Fr.FIELD.one();
     private static final long[] MINUS_ONE = minusOne();
 

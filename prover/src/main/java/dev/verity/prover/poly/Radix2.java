@@ -39,7 +39,7 @@ final class Radix2 {
      * ({@link LaneButterflies}) where the Vector API runs; as for the MSM, smaller ones finish
      * before C2 has compiled the lane code, which until then runs many times slower than scalar code.
      */
-    static final int LANES_MIN_LOG2 = 17;
+    private static final int LANES_MIN_LOG2 = 17;
 
     private Radix2() {
     }
