@@ -5,8 +5,8 @@ import dev.verity.prover.curve.EndomorphismMul;
 import dev.verity.prover.curve.LaneScalarMul;
 import dev.verity.prover.curve.SplitScalar;
 import dev.verity.prover.field.Fr;
-import dev.verity.prover.field.Simd;
 import dev.verity.prover.field.MontgomeryField;
+import dev.verity.prover.field.Simd;
 import java.math.BigInteger;
 import java.util.stream.IntStream;
 

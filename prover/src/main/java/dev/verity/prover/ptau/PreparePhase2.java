@@ -130,9 +130,9 @@ public final class PreparePhase2 {
     }
 
     /**
-     * Random combinations of the chunk must be in G2 ({@link G2SubgroupCheck}: a few short MSMs, about
-     * five times cheaper than a check per point). Only a chunk that fails is searched point by point,
-     * to name the first bad point.
+     * Random combinations of the chunk must be in G2 ({@link G2SubgroupCheck}: a few short MSMs,
+     * measured three to five times cheaper than a check per point). Only a chunk that fails is
+     * searched point by point, to name the first bad point.
      */
     private static void requireG2(PtauFile ptau, long[] points, long first) throws FormatException {
         G2SubgroupCheck combinations = new G2SubgroupCheck(new SecureRandom());
