@@ -190,6 +190,35 @@ public final class FieldLanes {
         }
     }
 
+    /** s[r] = in each lane l, s[b]'s value where bit l of {@code lanes} is set, else s[a]'s. */
+    public void select(long[] s, int a, int b, int r, int lanes) {
+        for (int h = 0; h < BLOCK; h += LANES) {
+            VectorMask<Long> fromB = VectorMask.fromLong(SPECIES, lanes >>> h);
+            for (int o = h; o < SIZE; o += BLOCK) {
+                LongVector.fromArray(SPECIES, s, a + o).blend(LongVector.fromArray(SPECIES, s, b + o), fromB)
+                        .intoArray(s, r + o);
+            }
+        }
+    }
+
+    /**
+     * The lanes of s[at] whose value is 0 mod q, as bits (lane l: bit l). A value in [0, 2q) with
+     * normalized limbs is 0 mod q only as 0 or as q.
+     */
+    public int zeroLanes(long[] s, int at) {
+        int bits = 0;
+        for (int h = 0; h < BLOCK; h += LANES) {
+            VectorMask<Long> zero = SPECIES.maskAll(true), isQ = SPECIES.maskAll(true);
+            for (int j = 0; j < LIMBS; j++) {
+                LongVector limb = LongVector.fromArray(SPECIES, s, at + j * BLOCK + h);
+                zero = zero.and(limb.compare(VectorOperators.EQ, 0));
+                isQ = isQ.and(limb.compare(VectorOperators.EQ, q[j]));
+            }
+            bits |= (int) zero.or(isQ).toLong() << h;
+        }
+        return bits;
+    }
+
     /**
      * Limbs of the four words at w[h + k · BLOCK] into s[at + j · BLOCK], for LANES elements: limb j
      * holds bits 29 j - k .. 29 j - k + 28 of the value (k = 5: of 32 times the value).

@@ -64,6 +64,17 @@ public final class Fp2Lanes {
         lanes.store(s, at + F, x, xo + E, stride);
     }
 
+    /** As {@link FieldLanes#select}, for Fp2 lane blocks. */
+    public void select(long[] s, int a, int b, int r, int laneBits) {
+        lanes.select(s, a, b, r, laneBits);
+        lanes.select(s, a + F, b + F, r + F, laneBits);
+    }
+
+    /** As {@link FieldLanes#zeroLanes}: the lanes where both components are 0 mod q. */
+    public int zeroLanes(long[] s, int at) {
+        return lanes.zeroLanes(s, at) & lanes.zeroLanes(s, at + F);
+    }
+
     /** s[r] = s[a] · s[b] (r may be a or b). */
     public void mul(long[] s, int a, int b, int r) {
         FieldLanes l = lanes;

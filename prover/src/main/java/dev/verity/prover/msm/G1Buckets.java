@@ -95,11 +95,11 @@ final class G1Buckets extends Buckets {
             this.capacity = capacity;
             this.lanes = lanes;
             int padded = roundUp(capacity);
-            this.kind = new byte[padded];
-            this.num = new long[padded * L];
-            this.den = new long[padded * L];
             boolean inLanes = lanes && Simd.available() && padded > 0;
-            // the lane path needs only the slope terms; the block path its three arrays
+            // the lane path keeps all of its values in G1LaneBatch; the block path needs these arrays
+            this.kind = inLanes ? null : new byte[padded];
+            this.num = inLanes ? null : new long[padded * L];
+            this.den = inLanes ? null : new long[padded * L];
             this.prefix = inLanes ? null : new long[padded * L];
             this.slope = inLanes ? null : new long[padded * L];
             this.work = inLanes ? null : new long[padded * L];
@@ -114,12 +114,12 @@ final class G1Buckets extends Buckets {
          * its inverses off backwards (Montgomery's trick, BLOCK times side by side).
          */
         void add(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size) {
-            int padded = roundUp(size);
-            slopeTerms(dst, dstAt, src, srcAt, size, padded);
             if (laneBatch != null) {
-                laneBatch.finish(dst, dstAt, src, srcAt, size, padded, num, den, kind, CANCEL);
+                laneBatch.add(dst, dstAt, src, srcAt, size);
                 return;
             }
+            int padded = roundUp(size);
+            slopeTerms(dst, dstAt, src, srcAt, size, padded);
             invertDenominators(padded);
             long[] num = this.num, slope = this.slope, work = this.work;
             for (int b = 0; b < padded * L; b += BLOCK * L) {

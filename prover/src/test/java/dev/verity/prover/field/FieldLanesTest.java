@@ -181,6 +181,39 @@ class FieldLanesTest {
     }
 
     @Test
+    void zeroLanesFindZeroAndQAndSelectPicksLaneByLane() {
+        MontgomeryField field = Fp.FIELD;
+        BigInteger q = field.modulus();
+        // lane l holds (as raw words, the lane form's range [0, 2q)): 0, q, 1, q - 1, q + 1, 2q - 1, 0, random
+        BigInteger[] raw = {BigInteger.ZERO, q, BigInteger.ONE, q.subtract(BigInteger.ONE), q.add(BigInteger.ONE),
+            q.shiftLeft(1).subtract(BigInteger.ONE), BigInteger.ZERO, new BigInteger(253, rnd)};
+        long[] words = new long[B * L], other = new long[B * L];
+        for (int l = 0; l < B; l++) {
+            System.arraycopy(MontgomeryField.toLimbs(raw[l % raw.length]), 0, words, l * L, L);
+            System.arraycopy(MontgomeryField.toLimbs(new BigInteger(253, rnd)), 0, other, l * L, L);
+        }
+        FieldLanes lanes = new FieldLanes(field);
+        long[] s = new long[3 * FieldLanes.SIZE];
+        lanes.load(words, 0, L, s, 0, false);
+        lanes.load(other, 0, L, s, FieldLanes.SIZE, false);
+        int expectedZero = 0;
+        for (int l = 0; l < B; l++) {
+            if (raw[l % raw.length].mod(q).signum() == 0) {
+                expectedZero |= 1 << l;
+            }
+        }
+        assertEquals(expectedZero, lanes.zeroLanes(s, 0));
+        int pick = 0b10100110 & ((1 << B) - 1);
+        lanes.select(s, 0, FieldLanes.SIZE, 2 * FieldLanes.SIZE, pick);
+        long[] picked = new long[B * L];
+        lanes.store(s, 2 * FieldLanes.SIZE, picked, 0, L);
+        for (int l = 0; l < B; l++) {
+            BigInteger expected = word((pick >>> l & 1) != 0 ? other : words, l).mod(q);
+            assertEquals(expected, word(picked, l), "lane " + l);
+        }
+    }
+
+    @Test
     void fp2BlocksAndLanesMatchFp2() {
         Fp2 f = new Fp2();
         Fp2Blocks blocks = new Fp2Blocks();
