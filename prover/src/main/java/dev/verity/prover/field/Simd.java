@@ -33,7 +33,10 @@ public final class Simd {
         }
     }
 
-    /** Runs every lane operation (loads, stores, products, sums, differences, Fp2 products and squares). */
+    /**
+     * Runs every lane operation (loads, stores, gathers, scatters, products, sums, differences,
+     * selections, zero tests, Fp2 products and squares).
+     */
     private static void warmUp() {
         int size = FieldLanes.SIZE;
         Fp2Lanes fp2 = new Fp2Lanes(4 * size);
@@ -43,7 +46,14 @@ public final class Simd {
         for (int i = 0; i < x.length; i += MontgomeryField.LIMBS) {
             Fp.FIELD.fromBigInteger(java.math.BigInteger.valueOf(i + 2), x, i);
         }
+        int[] offsets = new int[BlockMultiplier.BLOCK];
+        for (int l = 0; l < offsets.length; l++) {
+            offsets[l] = (offsets.length - 1 - l) * MontgomeryField.LIMBS;
+        }
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            lanes.gather(x, offsets, 0, offsets.length - round % 2, 0, lanesArray, 3 * size, false);
+            lanes.select(lanesArray, 3 * size, 0, 3 * size, lanes.zeroLanes(lanesArray, 3 * size) | round & 3);
+            lanes.scatter(lanesArray, 3 * size, x, offsets, 0, offsets.length - round % 2, 0);
             lanes.load(x, 0, MontgomeryField.LIMBS, lanesArray, 0, false);
             lanes.load(x, 0, MontgomeryField.LIMBS, lanesArray, size, true);
             lanes.times32(lanesArray, 0, 2 * size);
