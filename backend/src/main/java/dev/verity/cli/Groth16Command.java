@@ -90,10 +90,12 @@ final class Groth16Command {
         public Integer call() {
             StderrProgress progress = new StderrProgress(spec.commandLine().getErr());
             progress.begin("reading " + zkey);
-            Zkey key = Inputs.read(zkey, "proving key (.zkey)", ZkeyFile::read);
-            if (Msm.usesSimd(key.domainSize())) {
-                Simd.warmUpInBackground();
-            }
+            // the lane kernels compile while the rest of the key loads, on the core that reading leaves idle
+            Zkey key = Inputs.read(zkey, "proving key (.zkey)", path -> ZkeyFile.read(path, domainSize -> {
+                if (Msm.usesSimd(domainSize)) {
+                    Simd.warmUpInBackground();
+                }
+            }));
             progress.begin("reading " + wtns);
             Witness witness = Inputs.read(wtns, "witness (.wtns)", WtnsFile::read);
             if (witness.size() != key.nVars()) {

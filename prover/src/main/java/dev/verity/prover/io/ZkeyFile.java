@@ -5,6 +5,7 @@ import dev.verity.prover.field.Fr;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.function.IntConsumer;
 
 /**
  * snarkjs' Groth16 {@code .zkey} format, version 1, for BN254:
@@ -53,6 +54,15 @@ public final class ZkeyFile {
     }
 
     public static Zkey read(Path path) throws IOException {
+        return read(path, domainSize -> { });
+    }
+
+    /**
+     * As {@link #read(Path)}, telling {@code onDomainSize} the key's domain size as soon as the
+     * header is read, before the point sections (a prover can start preparing for that size while
+     * the rest loads).
+     */
+    public static Zkey read(Path path, IntConsumer onDomainSize) throws IOException {
         try (BinFile file = BinFile.open(path, "zkey", VERSION, VERSION)) {
             readProtocol(file);
             long[] vk = new long[3 * G1 + 3 * G2];
@@ -71,6 +81,7 @@ public final class ZkeyFile {
             if (Integer.bitCount(domainSize) != 1) {
                 throw file.error("domainSize " + domainSize + " is not a power of two");
             }
+            onDomainSize.accept(domainSize);
             long[] ic = readPoints(file, IC, "IC", nPublic + 1, G1);
             Zkey.Coefficients coefficients = readCoefficients(file);
             long[] a = readPoints(file, POINTS_A, "A points", nVars, G1);
