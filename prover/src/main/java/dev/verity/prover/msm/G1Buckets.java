@@ -114,6 +114,9 @@ final class G1Buckets extends Buckets {
          * its inverses off backwards (Montgomery's trick, BLOCK times side by side).
          */
         void add(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size) {
+            if (size == 0) {
+                return;
+            }
             if (laneBatch != null) {
                 laneBatch.add(dst, dstAt, src, srcAt, size);
                 return;

@@ -60,8 +60,9 @@ final class G1LaneBatch {
 
     /**
      * For each {@code j < size}: the affine point at {@code dst[dstAt[j]]} += the affine point at
-     * {@code src[srcAt[j]]} (subtracted where {@code srcAt[j]} is complemented). Both points are
-     * finite, canonical, and the destinations distinct; a sum at infinity is written as zeros.
+     * {@code src[srcAt[j]]} (subtracted where {@code srcAt[j]} is complemented), size &gt; 0. Both
+     * points are finite, canonical, and the destinations distinct; a sum at infinity is written as
+     * zeros.
      */
     void add(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size) {
         long[] s = this.s;

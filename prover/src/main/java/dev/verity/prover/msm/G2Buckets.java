@@ -107,6 +107,9 @@ final class G2Buckets extends Buckets {
 
         /** As in {@link G1Buckets#addBatch}: phases over whole arrays, BLOCK lanes of Montgomery's trick. */
         void add(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size) {
+            if (size == 0) {
+                return;
+            }
             if (laneBatch != null) {
                 laneBatch.add(dst, dstAt, src, srcAt, size);
                 return;

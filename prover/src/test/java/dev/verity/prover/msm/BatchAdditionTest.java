@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * G1 and G2 batch additions, with the values kept in SIMD lanes and with block products, against
- * one-by-one group additions: batches of sizes that are not whole blocks, with subtractions,
- * doublings (P + P) and cancellations (P + (-P), P - P).
+ * one-by-one group additions: the empty batch, batches of sizes that are not whole blocks, with
+ * subtractions, doublings (P + P) and cancellations (P + (-P), P - P).
  */
 class BatchAdditionTest {
     private final Random rnd = new Random(77);
@@ -43,7 +43,7 @@ class BatchAdditionTest {
         affine = G1.AFFINE;
         g = new G1();
         for (boolean lanes : new boolean[] {true, false}) {
-            for (int size : new int[] {1, 7, 8, 13, 64, 203}) {
+            for (int size : new int[] {0, 1, 7, 8, 13, 64, 203}) {
                 check(lanes, size);
             }
         }
@@ -55,7 +55,7 @@ class BatchAdditionTest {
         affine = G2.AFFINE;
         g = new G2();
         for (boolean lanes : new boolean[] {true, false}) {
-            for (int size : new int[] {1, 9, 16, 45}) {
+            for (int size : new int[] {0, 1, 9, 16, 45}) {
                 check(lanes, size);
             }
         }
