@@ -25,6 +25,25 @@ final class G1Buckets extends Buckets {
         this.lanes = lanes;
     }
 
+    /**
+     * The slope terms at num[at], den[at] of an addition whose two points share x: 3 x1^2 / (2 y1)
+     * for a doubling (y2 = y1, not 0), else 0 / 1 for P + (-P). y2 is the added point's y, already
+     * negated for a subtraction; {@code square} is four longs of scratch and may be where y2 is.
+     * Returns whether the sum is the point at infinity.
+     */
+    static boolean equalXTerms(long[] dst, int o, long[] y2, int y2o, long[] num, long[] den, int at, long[] square) {
+        if (MontgomeryField.equal(y2, y2o, dst, o + L) && !F.isZero(dst, o + L)) {
+            F.add(dst, o + L, dst, o + L, den, at);
+            F.sqr(dst, o, square, 0);
+            F.add(square, 0, square, 0, num, at);
+            F.add(num, at, square, 0, num, at);
+            return false;
+        }
+        F.setOne(den, at);
+        F.setZero(num, at);
+        return true;
+    }
+
     @Override
     protected void addBatch(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size) {
         G1BatchAdder adder = ADDERS.get();
@@ -169,16 +188,8 @@ final class G1Buckets extends Buckets {
                     F.sub(src, q, dst, o, den, dj);
                     F.sub(t, L, dst, o + L, num, dj);
                     kind[j] = ADD;
-                } else if (MontgomeryField.equal(t, L, dst, o + L) && !F.isZero(dst, o + L)) {
-                    F.add(dst, o + L, dst, o + L, den, dj);
-                    F.sqr(dst, o, t, 0);
-                    F.add(t, 0, t, 0, num, dj);
-                    F.add(num, dj, t, 0, num, dj);
-                    kind[j] = DOUBLE;
                 } else {
-                    F.setOne(den, dj);
-                    F.setZero(num, dj);
-                    kind[j] = CANCEL;
+                    kind[j] = equalXTerms(dst, o, t, L, num, den, dj, t) ? CANCEL : DOUBLE;
                 }
             }
             for (int j = size; j < padded; j++) {

@@ -159,21 +159,17 @@ final class G1LaneBatch {
 
     /** The terms of an entry j whose x1 = x2 (or of a padding lane), at {@code at} of the mend arrays. */
     private void mend(long[] dst, int[] dstAt, long[] src, int[] srcAt, int j, boolean real, int at) {
-        F.setOne(mendDen, at);
-        F.setZero(mendNum, at);
         if (!real) {
+            F.setOne(mendDen, at);
+            F.setZero(mendNum, at);
             return;
         }
-        int o = dstAt[j], q = srcPlain[j];
-        F.neg(src, q + L, square, 0);
-        boolean sameY = MontgomeryField.equal(srcAt[j] < 0 ? square : src, srcAt[j] < 0 ? 0 : q + L, dst, o + L);
-        if (sameY && !F.isZero(dst, o + L)) {      // P + P
-            F.add(dst, o + L, dst, o + L, mendDen, at);
-            F.sqr(dst, o, square, 0);
-            F.add(square, 0, square, 0, mendNum, at);
-            F.add(mendNum, at, square, 0, mendNum, at);
-        } else {                                   // P + (-P)
-            cancelled[j] = true;
+        int q = srcPlain[j];
+        boolean subtract = srcAt[j] < 0;
+        if (subtract) {
+            F.neg(src, q + L, square, 0);
         }
+        cancelled[j] = G1Buckets.equalXTerms(dst, dstAt[j], subtract ? square : src, subtract ? 0 : q + L, mendNum,
+                mendDen, at, square);
     }
 }

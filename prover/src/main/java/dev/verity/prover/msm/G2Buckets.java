@@ -23,6 +23,21 @@ final class G2Buckets extends Buckets {
         this.lanes = lanes;
     }
 
+    /** As {@link G1Buckets#equalXTerms}, in Fp2 ({@code square}: eight longs). */
+    static boolean equalXTerms(Fp2 f, long[] dst, int o, long[] y2, int y2o, long[] num, long[] den, int at,
+            long[] square) {
+        if (Fp2.equal(y2, y2o, dst, o + L) && !Fp2.isZero(dst, o + L)) {
+            f.add(dst, o + L, dst, o + L, den, at);
+            f.sqr(dst, o, square, 0);
+            f.add(square, 0, square, 0, num, at);
+            f.add(num, at, square, 0, num, at);
+            return false;
+        }
+        Fp2.setOne(den, at);
+        Fp2.setZero(num, at);
+        return true;
+    }
+
     @Override
     protected void addBatch(long[] dst, int[] dstAt, long[] src, int[] srcAt, int size) {
         G2BatchAdder adder = ADDERS.get();
@@ -162,16 +177,8 @@ final class G2Buckets extends Buckets {
                     f.sub(src, q, dst, o, den, dj);
                     f.sub(t, L, dst, o + L, num, dj);
                     kind[j] = ADD;
-                } else if (Fp2.equal(t, L, dst, o + L) && !Fp2.isZero(dst, o + L)) {
-                    f.add(dst, o + L, dst, o + L, den, dj);
-                    f.sqr(dst, o, t, 0);
-                    f.add(t, 0, t, 0, num, dj);
-                    f.add(num, dj, t, 0, num, dj);
-                    kind[j] = DOUBLE;
                 } else {
-                    Fp2.setOne(den, dj);
-                    Fp2.setZero(num, dj);
-                    kind[j] = CANCEL;
+                    kind[j] = equalXTerms(f, dst, o, t, L, num, den, dj, t) ? CANCEL : DOUBLE;
                 }
             }
             for (int j = size; j < padded; j++) {

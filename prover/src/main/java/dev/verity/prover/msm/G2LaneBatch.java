@@ -134,21 +134,17 @@ final class G2LaneBatch {
 
     /** The terms of an entry j whose x1 = x2 (or of a padding lane), at {@code at} of the mend arrays. */
     private void mend(long[] dst, int[] dstAt, long[] src, int[] srcAt, int j, boolean real, int at) {
-        Fp2.setOne(mendDen, at);
-        Fp2.setZero(mendNum, at);
         if (!real) {
+            Fp2.setOne(mendDen, at);
+            Fp2.setZero(mendNum, at);
             return;
         }
-        int o = dstAt[j], q = srcPlain[j];
-        f.neg(src, q + L, square, 0);
-        boolean sameY = Fp2.equal(srcAt[j] < 0 ? square : src, srcAt[j] < 0 ? 0 : q + L, dst, o + L);
-        if (sameY && !Fp2.isZero(dst, o + L)) {    // P + P
-            f.add(dst, o + L, dst, o + L, mendDen, at);
-            f.sqr(dst, o, square, 0);
-            f.add(square, 0, square, 0, mendNum, at);
-            f.add(mendNum, at, square, 0, mendNum, at);
-        } else {                                   // P + (-P)
-            cancelled[j] = true;
+        int q = srcPlain[j];
+        boolean subtract = srcAt[j] < 0;
+        if (subtract) {
+            f.neg(src, q + L, square, 0);
         }
+        cancelled[j] = G2Buckets.equalXTerms(f, dst, dstAt[j], subtract ? square : src, subtract ? 0 : q + L, mendNum,
+                mendDen, at, square);
     }
 }
