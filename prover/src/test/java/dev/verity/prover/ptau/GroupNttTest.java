@@ -93,13 +93,44 @@ class GroupNttTest {
         assertArrayEquals(g1Points(naiveInverse(s, 10)), points);
     }
 
+    /** G2 runs radix-4 passes: even sizes are passes only, odd ones start with a radix-2 stage. */
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 5, 7})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})
     void g2MatchesTheNaiveSum(int log2Size) {
         BigInteger[] s = logs(1 << log2Size);
         long[] points = g2Points(s);
-        GroupNtt.inverseG2(points, log2Size, Progress.NONE, "test");
+        AtomicLong last = new AtomicLong();
+        GroupNtt.inverseG2(points, log2Size, (step, done, total) -> {
+            assertEquals(GroupNtt.butterflies(log2Size), total);
+            last.accumulateAndGet(done, Math::max);
+        }, "test");
         assertArrayEquals(g2Points(naiveInverse(s, log2Size)), points);
+        assertEquals(GroupNtt.butterflies(log2Size), last.get());
+    }
+
+    /** 2^11 reaches the radix-4 passes whose twiddles are split per chunk rather than cached. */
+    @Test
+    void g2MatchesTheNaiveSumAtSize2048() {
+        BigInteger[] s = logs(1 << 11);
+        long[] points = g2Points(s);
+        GroupNtt.inverseG2(points, 11, Progress.NONE, "test");
+        assertArrayEquals(g2Points(naiveInverse(s, 11)), points);
+    }
+
+    /** The radix-4 passes' inner twiddle: psi^3 is multiplication by w_4 on G2, so -psi^3 is by w_4^-1. */
+    @Test
+    void psiCubedIsTheFourthRootOfUnity() {
+        long[] p = g2Points(new BigInteger[] {new BigInteger(256, rnd).mod(R)});
+        long[] image = new long[G2.JACOBIAN];
+        G2.fromAffine(p, 0, image, 0);
+        for (int n = 0; n < 3; n++) {
+            g2.psi(image, 0, image, 0);
+        }
+        long[] expected = new long[G2.AFFINE];
+        long[] actual = new long[G2.AFFINE];
+        g2.toAffine(g2.mul(p, 0, Domain.rootOfUnity(2)), 0, expected, 0);
+        g2.toAffine(image, 0, actual, 0);
+        assertArrayEquals(expected, actual);
     }
 
     @Test

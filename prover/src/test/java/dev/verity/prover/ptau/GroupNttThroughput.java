@@ -9,7 +9,8 @@ import java.math.BigInteger;
 /**
  * Hand-run timing, not a test: inverse group NTTs ({@link GroupNtt}, as {@code prepare phase2}
  * runs them) of 2^log2 points on both cores, in wall us per twiddle multiplication, to set beside
- * {@code curve.LaneScalarMulThroughput}'s cost of the multiplications alone.
+ * {@code curve.LaneScalarMulThroughput}'s cost of the multiplications alone, and per twiddle of a
+ * radix-2 transform of the same size (G2 runs radix-4 passes, which need about 3/4 as many).
  *
  * <pre>
  * mvn -q -pl prover test-compile
@@ -38,9 +39,9 @@ public final class GroupNttThroughput {
         }
         long[] points = new long[m * affine];
         group.toAffine(multiples, 0, m, points, 0);
-        // every butterfly but those with twiddle 1 (k = 0 outside block 0: m/len - 1 per stage), plus
-        // the first stage's extra 1/m on its first input
-        long multiplications = GroupNtt.butterflies(log2) - (m - 1) + log2 + 1;
+        long multiplications = GroupNtt.multiplications(g1, log2);
+        // per radix-2 twiddle as well: the same unit for G2's radix-4 passes, which need fewer
+        long radix2 = GroupNtt.multiplications(true, log2);
         for (int run = 0; run < runs; run++) {
             long[] p = points.clone();
             long t0 = System.nanoTime();
@@ -50,8 +51,9 @@ public final class GroupNttThroughput {
                 GroupNtt.inverseG2(p, log2, Progress.NONE, "ntt");
             }
             long nanos = System.nanoTime() - t0;
-            System.out.printf("%s 2^%d run %d: %.2f s, %.1f us wall per twiddle multiplication%n", g1 ? "G1" : "G2", log2,
-                    run, nanos / 1e9, nanos / 1e3 / multiplications);
+            System.out.printf("%s 2^%d run %d: %.2f s, %.1f us wall per twiddle multiplication (%d of them),"
+                    + " %.1f us per radix-2 twiddle%n", g1 ? "G1" : "G2", log2, run, nanos / 1e9,
+                    nanos / 1e3 / multiplications, multiplications, nanos / 1e3 / radix2);
         }
     }
 }

@@ -55,8 +55,8 @@ public final class PreparePhase2Bench {
             PreparePhase2.run(in, out, Progress.NONE);
             double wall = (System.nanoTime() - t0) / 1e9;
             double cpu = (cpuNanos() - c0) / 1e9;
-            long g1 = multiplications(power + 1) + 2 * multiplications(power);
-            long g2 = multiplications(power);
+            long g1 = multiplications(true, power + 1) + 2 * multiplications(true, power);
+            long g2 = multiplications(false, power);
             double equivalents = g1 + g2Weight * g2;
             System.out.printf("power %d: verity %.2f s wall, %.2f s cpu; %d G1 + %d G2 twiddle multiplications,"
                     + " %.1f us cpu per G1-equivalent, %.0f%% of it in the multiplications%n", power, wall, cpu, g1, g2,
@@ -82,19 +82,11 @@ public final class PreparePhase2Bench {
         Files.deleteIfExists(dir);
     }
 
-    /**
-     * Twiddle multiplications of the blocks p = 1 .. maxP: per size-2^p transform the non-trivial
-     * twiddles plus the p + 1 that carry the factor 1/2^p (see {@link GroupNtt}).
-     */
-    static long multiplications(int maxP) {
+    /** Twiddle multiplications of the blocks p = 1 .. maxP ({@link GroupNtt#multiplications}). */
+    static long multiplications(boolean isG1, int maxP) {
         long total = 0;
-        for (int k = 1; k <= maxP; k++) {
-            long m = 1L << k;
-            for (int s = 1; s <= k; s++) {
-                long half = 1L << (s - 1);
-                total += m / 2 - m / (2 * half);
-            }
-            total += k + 1;
+        for (int p = 1; p <= maxP; p++) {
+            total += GroupNtt.multiplications(isG1, p);
         }
         return total;
     }
