@@ -6,6 +6,7 @@ import dev.verity.prover.field.Fp2Lanes;
 import dev.verity.prover.field.MontgomeryField;
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 
 /**
  * Variable-base scalar multiplication [k_i] P_i in G1 or G2 for batches of points with different
@@ -20,6 +21,11 @@ import java.util.Arrays;
  * entry of each part's table of odd multiples (P, 3P, .., 15P, and their images under the
  * endomorphism for the other parts), entry and sign chosen per lane. The tables are affine, built
  * in Jacobian coordinates and normalized with one field inversion per batch.
+ *
+ * <p>Jobs that share a scalar (the same {@link SplitScalar} object, as the group NTT's twiddles
+ * are) are put side by side, eight to a lane block, before the rest. A block whose lanes all
+ * share one scalar is recoded once and adds its table entries straight from the tables, with no
+ * per-lane gather.
  *
  * <p>Lane values are kept as x·2^261 mod q per component (see {@link LaneField}) and converted
  * on the way in and out. Sums that only ever become factors of products (2YZ, 2B, 3A, 2H, ...)
@@ -68,6 +74,8 @@ public final class LaneScalarMul implements BatchMultiplier {
     private final long[] totals;
     /** Per lane of the batch: whether it holds a real job, and the sign and magnitude of each part. */
     private final boolean[] valid = new boolean[MAX_BLOCKS * BLOCK];
+    /** Per block of the batch: whether all its lanes run one scalar (then its digits are lane 0's). */
+    private final boolean[] uniform = new boolean[MAX_BLOCKS];
     private final boolean[] negative;
     private final BigInteger[] magnitudes;
     /** digits[((block · dimension + part) · windows + window) · BLOCK + lane]. */
@@ -168,60 +176,105 @@ public final class LaneScalarMul implements BatchMultiplier {
     /** {@inheritDoc} The scalars are split by {@link EndomorphismMul#split} for this group. */
     @Override
     public void multiply(long[] points, int[] offsets, SplitScalar[] scalars, int count, long[] out, int outOffset) {
+        int[] order = blocksOfEqualScalars(scalars, count);
         for (int from = 0; from < count; from += MAX_BLOCKS * BLOCK) {
             int n = Math.min(MAX_BLOCKS * BLOCK, count - from);
-            batch(points, offsets, scalars, from, n, out, outOffset + from * 3 * limbs);
+            batch(points, offsets, scalars, order, from, n, out, outOffset);
         }
     }
 
-    private void batch(long[] points, int[] offsets, SplitScalar[] scalars, int from, int n, long[] out,
+    /**
+     * The jobs in the order they take lanes: for every scalar object, its jobs in whole lane blocks
+     * of eight, first; then the jobs left over, in their given order.
+     */
+    static int[] blocksOfEqualScalars(SplitScalar[] scalars, int count) {
+        // per scalar: its number of jobs, then the next and the end of its slots in whole blocks
+        IdentityHashMap<SplitScalar, int[]> slots = new IdentityHashMap<>();
+        for (int i = 0; i < count; i++) {
+            slots.computeIfAbsent(scalars[i], k -> new int[3])[0]++;
+        }
+        int inBlocks = 0;
+        for (int[] slot : slots.values()) {
+            slot[1] = inBlocks;
+            inBlocks += slot[0] / BLOCK * BLOCK;
+            slot[2] = inBlocks;
+        }
+        int[] order = new int[count];
+        int rest = inBlocks;
+        for (int i = 0; i < count; i++) {
+            int[] slot = slots.get(scalars[i]);
+            order[slot[1] < slot[2] ? slot[1]++ : rest++] = i;
+        }
+        return order;
+    }
+
+    /** Jobs order[from .. from + n) in lanes; job j's result goes to out at outOffset + j · 3 · limbs. */
+    private void batch(long[] points, int[] offsets, SplitScalar[] scalars, int[] order, int from, int n, long[] out,
             int outOffset) {
         int blocks = (n + BLOCK - 1) / BLOCK;
-        int windows = recodeAll(points, offsets, scalars, from, n, blocks);
+        int windows = recodeAll(points, offsets, scalars, order, from, n, blocks);
         for (int b = 0; b < blocks; b++) {
-            loadPoints(points, offsets, from, b);
+            loadPoints(points, offsets, order, from, b);
             buildTable(b);
         }
         normalizeTables(blocks);
         for (int b = 0; b < blocks; b++) {
             chain(b, windows);
-            writeResults(points, offsets, scalars, from, n, b, out, outOffset);
+            writeResults(points, offsets, scalars, order, from, n, b, out, outOffset);
         }
     }
 
-    /** Makes every lane's parts odd and recodes them; returns the digits per part. */
-    private int recodeAll(long[] points, int[] offsets, SplitScalar[] scalars, int from, int n, int blocks) {
+    /**
+     * Makes every lane's parts odd and recodes them, once for a block whose lanes share a scalar
+     * (lanes without a job take it too, on the generator); returns the digits per part.
+     */
+    private int recodeAll(long[] points, int[] offsets, SplitScalar[] scalars, int[] order, int from, int n,
+            int blocks) {
         int windows = 1;
         BigInteger[] dummy = new BigInteger[dimension];
         Arrays.fill(dummy, BigInteger.ONE);
-        for (int i = 0; i < blocks * BLOCK; i++) {
-            valid[i] = i < n && !scalars[from + i].isZero() && !isInfinityAffine(points, offsets[from + i]);
-            // a lane without a job multiplies the generator by 1 + e + ..; its result is dropped
-            BigInteger[] parts = valid[i] ? EndomorphismMul.oddParts(scalars[from + i]) : dummy;
-            for (int part = 0; part < dimension; part++) {
-                negative[dimension * i + part] = parts[part].signum() < 0;
-                magnitudes[dimension * i + part] = parts[part].abs();
-                windows = Math.max(windows, RegularDigits.windows(magnitudes[dimension * i + part]));
+        for (int b = 0; b < blocks; b++) {
+            SplitScalar shared = scalars[order[from + b * BLOCK]];
+            uniform[b] = true;
+            for (int lane = 0; lane < BLOCK; lane++) {
+                int i = b * BLOCK + lane;
+                valid[i] = i < n && !scalars[order[from + i]].isZero()
+                        && !isInfinityAffine(points, offsets[order[from + i]]);
+                uniform[b] &= i < n && scalars[order[from + i]] == shared;
+            }
+            uniform[b] &= !shared.isZero();
+            for (int lane = 0; lane < (uniform[b] ? 1 : BLOCK); lane++) {
+                int i = b * BLOCK + lane;
+                // a lane without a job multiplies the generator by 1 + e + ..; its result is dropped
+                BigInteger[] parts = uniform[b] || valid[i] ? EndomorphismMul.oddParts(scalars[order[from + i]])
+                        : dummy;
+                for (int part = 0; part < dimension; part++) {
+                    negative[dimension * i + part] = parts[part].signum() < 0;
+                    magnitudes[dimension * i + part] = parts[part].abs();
+                    windows = Math.max(windows, RegularDigits.windows(magnitudes[dimension * i + part]));
+                }
             }
         }
-        for (int i = 0; i < blocks * BLOCK; i++) {
-            int b = i / BLOCK, lane = i % BLOCK;
-            for (int part = 0; part < dimension; part++) {
-                RegularDigits.recode(magnitudes[dimension * i + part], windows, digits,
-                        (b * dimension + part) * windows * BLOCK + lane, BLOCK);
+        for (int b = 0; b < blocks; b++) {
+            for (int lane = 0; lane < (uniform[b] ? 1 : BLOCK); lane++) {
+                int i = b * BLOCK + lane;
+                for (int part = 0; part < dimension; part++) {
+                    RegularDigits.recode(magnitudes[dimension * i + part], windows, digits,
+                            (b * dimension + part) * windows * BLOCK + lane, BLOCK);
+                }
             }
         }
         return windows;
     }
 
     /** Entry P of block b's tables (the generator in lanes without a job) and its images. */
-    private void loadPoints(long[] points, int[] offsets, int from, int b) {
+    private void loadPoints(long[] points, int[] offsets, int[] order, int from, int b) {
         long[] generator = isG1 ? G1.GENERATOR : G2.GENERATOR;
         for (int c = 0; c < 2; c++) {
             for (int lane = 0; lane < BLOCK; lane++) {
                 int i = b * BLOCK + lane;
                 long[] source = valid[i] ? points : generator;
-                int at = valid[i] ? offsets[from + i] : 0;
+                int at = valid[i] ? offsets[order[from + i]] : 0;
                 System.arraycopy(source, at + c * limbs, staged, lane * limbs, limbs);
             }
             int to = table(b, 0, 0, c == 0 ? TX : TY);
@@ -312,23 +365,46 @@ public final class LaneScalarMul implements BatchMultiplier {
     /** The chain of block b: the top digits, then per window four doublings and one addition per part. */
     private void chain(int b, int windows) {
         int top = windows - 1;
-        gather(b, 0, top, windows);
-        System.arraycopy(s, gx, s, ax, e);
-        System.arraycopy(s, gy, s, ay, e);
+        int x = entryX(b, 0, top, windows);
+        System.arraycopy(s, x, s, ax, e);
+        System.arraycopy(s, entryY(b, 0, top, windows, x), s, ay, e);
         System.arraycopy(s, one, s, az, e);
         for (int part = 1; part < dimension; part++) {
-            gather(b, part, top, windows);
-            addAffine(ax, ay, az, gx, gy);
+            x = entryX(b, part, top, windows);
+            addAffine(ax, ay, az, x, entryY(b, part, top, windows, x));
         }
         for (int w = top - 1; w >= 0; w--) {
             for (int d = 0; d < 4; d++) {
                 doubleInPlace();
             }
             for (int part = 0; part < dimension; part++) {
-                gather(b, part, w, windows);
-                addAffine(ax, ay, az, gx, gy);
+                x = entryX(b, part, w, windows);
+                addAffine(ax, ay, az, x, entryY(b, part, w, windows, x));
             }
         }
+    }
+
+    /**
+     * Where the x of digit w's entry for the part is: in a block of one scalar, that entry of the
+     * table itself; else each lane's entry gathered into gx (and gy, see {@link #entryY}).
+     */
+    private int entryX(int b, int part, int w, int windows) {
+        if (!uniform[b]) {
+            gather(b, part, w, windows);
+            return gx;
+        }
+        int d = digits[((b * dimension + part) * windows + w) * BLOCK];
+        return table(b, (Math.abs(d) - 1) >> 1, part, TX);
+    }
+
+    /** The y that goes with {@code x} from {@link #entryX}: -y for a negative term. */
+    private int entryY(int b, int part, int w, int windows, int x) {
+        if (x == gx) {
+            return gy;
+        }
+        int d = digits[((b * dimension + part) * windows + w) * BLOCK];
+        boolean minus = d < 0 ^ negative[dimension * b * BLOCK + part];
+        return x + (minus ? TNY : TY) * e;
     }
 
     /** Each lane's entry for digit w of the part into gx, gy (-y for a negative term). */
@@ -349,8 +425,8 @@ public final class LaneScalarMul implements BatchMultiplier {
     }
 
     /** Block b's accumulator to four-limb Jacobian points in {@code out}; infinity for lanes without a job. */
-    private void writeResults(long[] points, int[] offsets, SplitScalar[] scalars, int from, int n, int b, long[] out,
-            int outOffset) {
+    private void writeResults(long[] points, int[] offsets, SplitScalar[] scalars, int[] order, int from, int n, int b,
+            long[] out, int outOffset) {
         int jacobianLimbs = 3 * limbs;
         for (int c = 0; c < 3; c++) {
             int at = ax + c * e;
@@ -359,7 +435,8 @@ public final class LaneScalarMul implements BatchMultiplier {
         }
         for (int lane = 0; lane < BLOCK && b * BLOCK + lane < n; lane++) {
             int i = b * BLOCK + lane;
-            int o = outOffset + i * jacobianLimbs;
+            int job = order[from + i];
+            int o = outOffset + job * jacobianLimbs;
             if (!valid[i]) {
                 Arrays.fill(out, o, o + jacobianLimbs, 0L);
             } else if (field.isZero(results, lane * jacobianLimbs + 2 * limbs)) {
@@ -367,8 +444,7 @@ public final class LaneScalarMul implements BatchMultiplier {
                 if (fallback == null) {
                     fallback = isG1 ? EndomorphismMul.g1() : EndomorphismMul.g2();
                 }
-                fallback.multiply(points, new int[] {offsets[from + i]}, new SplitScalar[] {scalars[from + i]}, 1,
-                        out, o);
+                fallback.multiply(points, new int[] {offsets[job]}, new SplitScalar[] {scalars[job]}, 1, out, o);
             } else {
                 System.arraycopy(results, lane * jacobianLimbs, out, o, jacobianLimbs);
             }

@@ -159,18 +159,63 @@ public final class GroupNtt {
         final SplitScalar scaleSplit;
         /** Whether this is the first stage, whose block 0 starts unscaled. */
         final boolean first;
+        /** Units (butterflies or quadruples) per block, and in all. */
+        final int perBlock, units;
 
-        Pass(boolean isG1, int log2Len, int log2Size, long[] points) {
+        Pass(boolean isG1, int log2Len, int log2Size, long[] points, int perBlock, int units) {
             this.isG1 = isG1;
             this.points = points;
             this.affine = isG1 ? G1.AFFINE : G2.AFFINE;
             this.first = log2Len == 1;
             this.scale = Domain.of(log2Size).sizeInverse();
             this.scaleSplit = split(FR.toBigInteger(scale, 0));
+            this.perBlock = perBlock;
+            this.units = units;
         }
 
         /** Units [from, to) of this pass: butterflies of a radix-2 stage, quadruples of a radix-4 pass. */
         abstract void run(int from, int to);
+
+        /**
+         * Unit q = block · perBlock + k for the units [from, to) of a chunk. With eight blocks or
+         * more, a run of eight units takes one k in eight blocks, so that the lane multiplier gets
+         * each twiddle eight times over and runs it once per lane block (see {@link LaneScalarMul});
+         * else the units go in order.
+         */
+        int[] spread(int from, int to) {
+            int[] q = new int[to - from];
+            boolean byK = units / perBlock >= 8;
+            for (int u = from; u < to; u++) {
+                int run = u >>> 3;
+                q[u - from] = byK ? (((run / perBlock) << 3) + (u & 7)) * perBlock + run % perBlock : u;
+            }
+            return q;
+        }
+
+        /** The least k of the units q. */
+        int leastK(int[] q) {
+            int least = Integer.MAX_VALUE;
+            for (int unit : q) {
+                least = Math.min(least, unit % perBlock);
+            }
+            return least;
+        }
+
+        /**
+         * For the units q, where twiddles are not cached: the splits of root^k for k from
+         * {@link #leastK} on, [0] plain and [1] times 1/m (for block 0); null where no unit needs them.
+         */
+        SplitScalar[][] chunkSplits(int[] q, long[] root) {
+            int least = leastK(q), most = 0;
+            boolean plain = false, scaled = false;
+            for (int unit : q) {
+                most = Math.max(most, unit % perBlock);
+                plain |= unit >= perBlock;
+                scaled |= unit < perBlock;
+            }
+            return new SplitScalar[][] {plain ? twiddleSplits(root, least, most + 1, false) : null,
+                scaled ? twiddleSplits(root, least, most + 1, true) : null};
+        }
 
         SplitScalar split(BigInteger k) {
             return isG1 ? EndomorphismMul.splitG1(k) : EndomorphismMul.splitG2(k);
@@ -233,7 +278,7 @@ public final class GroupNtt {
         final long[] rootInverse;
 
         Radix2Stage(boolean isG1, int log2Len, int log2Size, long[] points) {
-            super(isG1, log2Len, log2Size, points);
+            super(isG1, log2Len, log2Size, points, 1 << (log2Len - 1), 1 << (log2Size - 1));
             this.half = 1 << (log2Len - 1);
             this.rootInverse = Domain.of(log2Len).rootInverse();
             boolean cache = half <= CACHED_HALF;
@@ -248,19 +293,20 @@ public final class GroupNtt {
             CurveArithmetic group = mul.group();
             int jac = mul.jacobianLimbs();
             int count = to - from;
-            // butterflies of one chunk share a block when half >= CHUNK, so their k are consecutive
-            SplitScalar[] fresh = cached == null
-                    ? twiddleSplits(rootInverse, from % half, from % half + count, from < half) : null;
+            int[] butterflies = spread(from, to);
+            SplitScalar[][] fresh = cached == null ? chunkSplits(butterflies, rootInverse) : null;
+            int least = cached == null ? leastK(butterflies) : 0;
             int[] offsets = new int[2 * count];
             SplitScalar[] scalars = new SplitScalar[2 * count];
             int[] bJob = new int[count];
             int[] aJob = new int[count];
             int jobs = 0;
             for (int i = 0; i < count; i++) {
-                int q = from + i;
+                int q = butterflies[i];
                 int k = q % half;
                 int a = ((q / half) * 2 * half + k) * affine;
-                SplitScalar t = cached == null ? fresh[i] : q < half ? cachedScaled[k] : cached[k];
+                SplitScalar t = cached == null ? fresh[q < half ? 1 : 0][k - least]
+                        : q < half ? cachedScaled[k] : cached[k];
                 bJob[i] = -1;
                 aJob[i] = -1;
                 if (t != null) {
@@ -279,7 +325,7 @@ public final class GroupNtt {
             long[] sums = new long[2 * count * jac];
             long[] bj = new long[jac];
             for (int i = 0; i < count; i++) {
-                int q = from + i;
+                int q = butterflies[i];
                 int k = q % half;
                 int a = ((q / half) * 2 * half + k) * affine;
                 if (bJob[i] >= 0) {
@@ -302,7 +348,7 @@ public final class GroupNtt {
             long[] affinePoints = new long[2 * count * affine];
             group.toAffine(sums, 0, 2 * count, affinePoints, 0);
             for (int i = 0; i < count; i++) {
-                int q = from + i;
+                int q = butterflies[i];
                 int a = ((q / half) * 2 * half + q % half) * affine;
                 System.arraycopy(affinePoints, 2 * i * affine, points, a, affine);
                 System.arraycopy(affinePoints, (2 * i + 1) * affine, points, a + half * affine, affine);
@@ -331,7 +377,7 @@ public final class GroupNtt {
         final SplitScalar[][] cachedScaled;
 
         Radix4Pass(int log2Len, int log2Size, long[] points) {
-            super(false, log2Len, log2Size, points);
+            super(false, log2Len, log2Size, points, 1 << (log2Len - 1), 1 << (log2Size - 2));
             this.h = 1 << (log2Len - 1);
             long[] w = Domain.of(log2Len + 1).rootInverse();
             for (int r = 1; r <= 3; r++) {
@@ -353,17 +399,18 @@ public final class GroupNtt {
             G2 group = G2_GROUP.get();
             int jac = G2.JACOBIAN;
             int count = to - from;
-            // quadruples of one chunk share a block when h >= CHUNK, so their k are consecutive
-            SplitScalar[][] fresh = cached == null ? new SplitScalar[4][] : null;
+            int[] quadruples = spread(from, to);
+            SplitScalar[][][] fresh = cached == null ? new SplitScalar[4][][] : null;
             for (int r = 1; fresh != null && r <= 3; r++) {
-                fresh[r] = twiddleSplits(roots[r], from % h, from % h + count, from < h);
+                fresh[r] = chunkSplits(quadruples, roots[r]);
             }
+            int least = cached == null ? leastK(quadruples) : 0;
             int[] offsets = new int[4 * count];
             SplitScalar[] scalars = new SplitScalar[4 * count];
             int[] job = new int[4 * count];
             int jobs = 0;
             for (int i = 0; i < count; i++) {
-                int q = from + i;
+                int q = quadruples[i];
                 int k = q % h;
                 int x0 = slot(q);
                 for (int r = 0; r < 4; r++) {
@@ -371,7 +418,8 @@ public final class GroupNtt {
                     if (r == 0) {
                         t = first && q == 0 ? scaleSplit : null;
                     } else {
-                        t = cached == null ? fresh[r][i] : q < h ? cachedScaled[r][k] : cached[r][k];
+                        t = cached == null ? fresh[r][q < h ? 1 : 0][k - least]
+                                : q < h ? cachedScaled[r][k] : cached[r][k];
                     }
                     job[4 * i + r] = -1;
                     if (t != null) {
@@ -388,7 +436,7 @@ public final class GroupNtt {
             long[] sums = new long[4 * jac];
             int a = 0, b = jac, c = 2 * jac, d = 3 * jac;
             for (int i = 0; i < count; i++) {
-                int x0 = slot(from + i);
+                int x0 = slot(quadruples[i]);
                 for (int r = 0; r < 4; r++) {
                     int product = job[4 * i + r];
                     if (product >= 0) {
@@ -418,7 +466,7 @@ public final class GroupNtt {
             long[] affinePoints = new long[4 * count * affine];
             group.toAffine(outputs, 0, 4 * count, affinePoints, 0);
             for (int i = 0; i < count; i++) {
-                int x0 = slot(from + i);
+                int x0 = slot(quadruples[i]);
                 for (int r = 0; r < 4; r++) {
                     System.arraycopy(affinePoints, (4 * i + r) * affine, points, x0 + r * h * affine, affine);
                 }

@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.verity.prover.field.Fr;
 import dev.verity.prover.field.Simd;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -93,6 +97,63 @@ class LaneScalarMulTest {
         for (int i = 0; i < count; i++) {
             assertArrayEquals(expected(group, points, offsets[i], scalars[i]),
                     affine(group, out, (3 + i) * group.jacobian()), "job " + i);
+        }
+    }
+
+    /**
+     * Shared scalar objects, as the group NTT passes them: 19 jobs of one scalar (two whole lane
+     * blocks and three left over) interleaved with 9 of another and with scalars of their own, the
+     * point at infinity in a shared block, and eight jobs sharing the scalar 0.
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void jobsSharingAScalarRunInWholeBlocks(boolean isG1) {
+        Group group = Group.of(isG1);
+        int count = 19 + 9 + 8 + 6;
+        long[] points = randomPoints(group, count);
+        BigInteger a = new BigInteger(254, rnd).mod(R), b = new BigInteger(254, rnd).mod(R);
+        SplitScalar sharedA = group.split(a), sharedB = group.split(b), zero = group.split(BigInteger.ZERO);
+        BigInteger[] scalars = new BigInteger[count];
+        SplitScalar[] splits = new SplitScalar[count];
+        int[] offsets = new int[count];
+        List<Integer> kinds = new ArrayList<>();
+        int[] jobsOfKind = {19, 9, 8, 6};
+        for (int kind = 0; kind < 4; kind++) {
+            kinds.addAll(Collections.nCopies(jobsOfKind[kind], kind));
+        }
+        Collections.shuffle(kinds, rnd);
+        for (int i = 0; i < count; i++) {
+            int kind = kinds.get(i);
+            offsets[i] = i * group.affine();
+            scalars[i] = kind == 0 ? a : kind == 1 ? b : kind == 2 ? BigInteger.ZERO : new BigInteger(254, rnd).mod(R);
+            splits[i] = kind == 0 ? sharedA : kind == 1 ? sharedB : kind == 2 ? zero : group.split(scalars[i]);
+        }
+        int firstOfA = kinds.indexOf(0);
+        Arrays.fill(points, offsets[firstOfA], offsets[firstOfA] + group.affine(), 0L);
+        long[] out = new long[count * group.jacobian()];
+        group.lanes().multiply(points, offsets, splits, count, out, 0);
+        for (int i = 0; i < count; i++) {
+            assertArrayEquals(expected(group, points, offsets[i], scalars[i]), affine(group, out, i * group.jacobian()),
+                    "job " + i + ", scalar " + scalars[i]);
+        }
+    }
+
+    @Test
+    void equalScalarsTakeWholeBlocksFirstAndEveryJobOnce() {
+        SplitScalar a = EndomorphismMul.splitG1(BigInteger.TWO), b = EndomorphismMul.splitG1(BigInteger.TEN);
+        SplitScalar[] scalars = new SplitScalar[30];
+        for (int i = 0; i < scalars.length; i++) {
+            // a at even jobs (15 of them), b at jobs divisible by 3 but odd (5), fresh objects elsewhere
+            scalars[i] = i % 2 == 0 ? a : i % 3 == 0 ? b : EndomorphismMul.splitG1(BigInteger.valueOf(i));
+        }
+        int[] order = LaneScalarMul.blocksOfEqualScalars(scalars, scalars.length);
+        assertArrayEquals(IntStream.range(0, 30).toArray(),
+                Arrays.stream(order).sorted().toArray(), "a permutation of the jobs");
+        for (int lane = 0; lane < 8; lane++) {
+            assertTrue(scalars[order[lane]] == a, "the one whole block of a comes first");
+        }
+        for (int j = 8; j < 30; j++) {
+            assertTrue(j == 8 || order[j] > order[j - 1], "the rest keeps its order");
         }
     }
 

@@ -10,6 +10,7 @@ import dev.verity.prover.field.Fr;
 import dev.verity.prover.poly.Domain;
 import dev.verity.prover.util.Progress;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,6 +95,45 @@ class GroupNttTest {
     }
 
     /** G2 runs radix-4 passes: even sizes are passes only, odd ones start with a radix-2 stage. */
+    /**
+     * 2^13 reaches stages whose twiddles are split per chunk while a chunk still spans eight
+     * blocks (one twiddle per lane block). Inputs [c + i·d] G, made by additions; 64 sampled
+     * outputs against the sum from the definition.
+     */
+    @Test
+    void g1MatchesTheSumAtSampledOutputsOfSize8192() {
+        int log2Size = 13, m = 1 << log2Size;
+        BigInteger c = new BigInteger(256, rnd).mod(R), d = new BigInteger(256, rnd).mod(R);
+        long[] step = g1.mul(G1.GENERATOR, 0, d);
+        long[] jacobian = new long[m * G1.JACOBIAN];
+        System.arraycopy(g1.mul(G1.GENERATOR, 0, c), 0, jacobian, 0, G1.JACOBIAN);
+        for (int i = 1; i < m; i++) {
+            g1.add(jacobian, (i - 1) * G1.JACOBIAN, step, 0, jacobian, i * G1.JACOBIAN);
+        }
+        long[] points = new long[m * G1.AFFINE];
+        g1.toAffine(jacobian, 0, m, points, 0);
+        GroupNtt.inverseG1(points, log2Size, Progress.NONE, "test");
+        BigInteger[] logs = new BigInteger[m];
+        for (int i = 0; i < m; i++) {
+            logs[i] = c.add(d.multiply(BigInteger.valueOf(i))).mod(R);
+        }
+        BigInteger wInv = Domain.rootOfUnity(log2Size).modInverse(R);
+        BigInteger mInv = BigInteger.valueOf(m).modInverse(R);
+        for (int sample = 0; sample < 64; sample++) {
+            int j = sample == 0 ? 0 : sample == 1 ? m - 1 : rnd.nextInt(m);
+            BigInteger stepJ = wInv.modPow(BigInteger.valueOf(j), R);
+            BigInteger power = BigInteger.ONE;
+            BigInteger acc = BigInteger.ZERO;
+            for (int i = 0; i < m; i++) {
+                acc = acc.add(power.multiply(logs[i]));
+                power = power.multiply(stepJ).mod(R);
+            }
+            long[] expected = new long[G1.AFFINE];
+            g1.toAffine(g1.mul(G1.GENERATOR, 0, acc.mod(R).multiply(mInv).mod(R)), 0, expected, 0);
+            assertArrayEquals(expected, Arrays.copyOfRange(points, j * G1.AFFINE, (j + 1) * G1.AFFINE), "output " + j);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})
     void g2MatchesTheNaiveSum(int log2Size) {
