@@ -13,6 +13,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -38,21 +39,24 @@ class GroupNttTest {
     }
 
     private static BigInteger[] naiveInverse(BigInteger[] s, int log2Size) {
-        int m = s.length;
-        BigInteger wInv = Domain.rootOfUnity(log2Size).modInverse(R);
-        BigInteger mInv = BigInteger.valueOf(m).modInverse(R);
-        BigInteger[] out = new BigInteger[m];
-        for (int j = 0; j < m; j++) {
-            BigInteger step = wInv.modPow(BigInteger.valueOf(j), R);
-            BigInteger power = BigInteger.ONE;
-            BigInteger acc = BigInteger.ZERO;
-            for (int i = 0; i < m; i++) {
-                acc = acc.add(power.multiply(s[i]));
-                power = power.multiply(step).mod(R);
-            }
-            out[j] = acc.mod(R).multiply(mInv).mod(R);
+        BigInteger[] out = new BigInteger[s.length];
+        for (int j = 0; j < s.length; j++) {
+            out[j] = naiveOutput(s, log2Size, j);
         }
         return out;
+    }
+
+    /** Output j from the definition: (1/m) sum_i w^(-ij) s_i. */
+    private static BigInteger naiveOutput(BigInteger[] s, int log2Size, int j) {
+        int m = s.length;
+        BigInteger step = Domain.rootOfUnity(log2Size).modInverse(R).modPow(BigInteger.valueOf(j), R);
+        BigInteger power = BigInteger.ONE;
+        BigInteger acc = BigInteger.ZERO;
+        for (int i = 0; i < m; i++) {
+            acc = acc.add(power.multiply(s[i]));
+            power = power.multiply(step).mod(R);
+        }
+        return acc.mod(R).multiply(BigInteger.valueOf(m).modInverse(R)).mod(R);
     }
 
     private long[] g1Points(BigInteger[] s) {
@@ -71,30 +75,26 @@ class GroupNttTest {
         return p;
     }
 
+    /** 2^10 reaches the stages whose twiddles are split per chunk rather than cached. */
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 7, 8})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 7, 8, 10})
     void g1MatchesTheNaiveSum(int log2Size) {
         BigInteger[] s = logs(1 << log2Size);
         long[] points = g1Points(s);
+        assertProgressCountsEveryButterfly(log2Size, progress -> GroupNtt.inverseG1(points, log2Size, progress, "test"));
+        assertArrayEquals(g1Points(naiveInverse(s, log2Size)), points);
+    }
+
+    /** Runs the transform and checks its progress reports: total = all butterflies, all of them done. */
+    private static void assertProgressCountsEveryButterfly(int log2Size, Consumer<Progress> transform) {
         AtomicLong last = new AtomicLong();
-        GroupNtt.inverseG1(points, log2Size, (step, done, total) -> {
+        transform.accept((step, done, total) -> {
             assertEquals(GroupNtt.butterflies(log2Size), total);
             last.accumulateAndGet(done, Math::max);
-        }, "test");
-        assertArrayEquals(g1Points(naiveInverse(s, log2Size)), points);
+        });
         assertEquals(GroupNtt.butterflies(log2Size), last.get());
     }
 
-    /** 2^10 reaches the stage sizes whose twiddles are split per chunk rather than cached. */
-    @Test
-    void g1MatchesTheNaiveSumAtSize1024() {
-        BigInteger[] s = logs(1 << 10);
-        long[] points = g1Points(s);
-        GroupNtt.inverseG1(points, 10, Progress.NONE, "test");
-        assertArrayEquals(g1Points(naiveInverse(s, 10)), points);
-    }
-
-    /** G2 runs radix-4 passes: even sizes are passes only, odd ones start with a radix-2 stage. */
     /**
      * 2^13 reaches stages whose twiddles are split per chunk while a chunk still spans eight
      * blocks (one twiddle per lane block). Inputs [c + i·d] G, made by additions; 64 sampled
@@ -117,44 +117,25 @@ class GroupNttTest {
         for (int i = 0; i < m; i++) {
             logs[i] = c.add(d.multiply(BigInteger.valueOf(i))).mod(R);
         }
-        BigInteger wInv = Domain.rootOfUnity(log2Size).modInverse(R);
-        BigInteger mInv = BigInteger.valueOf(m).modInverse(R);
         for (int sample = 0; sample < 64; sample++) {
             int j = sample == 0 ? 0 : sample == 1 ? m - 1 : rnd.nextInt(m);
-            BigInteger stepJ = wInv.modPow(BigInteger.valueOf(j), R);
-            BigInteger power = BigInteger.ONE;
-            BigInteger acc = BigInteger.ZERO;
-            for (int i = 0; i < m; i++) {
-                acc = acc.add(power.multiply(logs[i]));
-                power = power.multiply(stepJ).mod(R);
-            }
             long[] expected = new long[G1.AFFINE];
-            g1.toAffine(g1.mul(G1.GENERATOR, 0, acc.mod(R).multiply(mInv).mod(R)), 0, expected, 0);
+            g1.toAffine(g1.mul(G1.GENERATOR, 0, naiveOutput(logs, log2Size, j)), 0, expected, 0);
             assertArrayEquals(expected, Arrays.copyOfRange(points, j * G1.AFFINE, (j + 1) * G1.AFFINE), "output " + j);
         }
     }
 
+    /**
+     * G2 runs radix-4 passes: even sizes are passes only, odd ones start with a radix-2 stage; 2^11
+     * reaches the passes whose twiddles are split per chunk rather than cached.
+     */
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 11})
     void g2MatchesTheNaiveSum(int log2Size) {
         BigInteger[] s = logs(1 << log2Size);
         long[] points = g2Points(s);
-        AtomicLong last = new AtomicLong();
-        GroupNtt.inverseG2(points, log2Size, (step, done, total) -> {
-            assertEquals(GroupNtt.butterflies(log2Size), total);
-            last.accumulateAndGet(done, Math::max);
-        }, "test");
+        assertProgressCountsEveryButterfly(log2Size, progress -> GroupNtt.inverseG2(points, log2Size, progress, "test"));
         assertArrayEquals(g2Points(naiveInverse(s, log2Size)), points);
-        assertEquals(GroupNtt.butterflies(log2Size), last.get());
-    }
-
-    /** 2^11 reaches the radix-4 passes whose twiddles are split per chunk rather than cached. */
-    @Test
-    void g2MatchesTheNaiveSumAtSize2048() {
-        BigInteger[] s = logs(1 << 11);
-        long[] points = g2Points(s);
-        GroupNtt.inverseG2(points, 11, Progress.NONE, "test");
-        assertArrayEquals(g2Points(naiveInverse(s, 11)), points);
     }
 
     /** The radix-4 passes' inner twiddle: psi^3 is multiplication by w_4 on G2, so -psi^3 is by w_4^-1. */
