@@ -271,7 +271,6 @@ public final class GroupNtt {
      * b = a + len/2 (k = q mod len/2) and twiddle w_len^-k, times 1/m in block 0 (q &lt; len/2).
      */
     private static final class Radix2Stage extends Pass {
-        final int half;
         /** Splits of all twiddles of this stage when there are few of them, else null; plain and for block 0. */
         final SplitScalar[] cached;
         final SplitScalar[] cachedScaled;
@@ -279,16 +278,17 @@ public final class GroupNtt {
 
         Radix2Stage(boolean isG1, int log2Len, int log2Size, long[] points) {
             super(isG1, log2Len, log2Size, points, 1 << (log2Len - 1), 1 << (log2Size - 1));
-            this.half = 1 << (log2Len - 1);
             this.rootInverse = Domain.of(log2Len).rootInverse();
-            boolean cache = half <= CACHED_HALF;
-            this.cached = cache ? cachedSplits(Integer.toString(log2Len), rootInverse, half, false, log2Size) : null;
-            this.cachedScaled = cache ? cachedSplits(Integer.toString(log2Len), rootInverse, half, true, log2Size)
+            boolean cache = perBlock <= CACHED_HALF;
+            this.cached = cache ? cachedSplits(Integer.toString(log2Len), rootInverse, perBlock, false, log2Size)
+                    : null;
+            this.cachedScaled = cache ? cachedSplits(Integer.toString(log2Len), rootInverse, perBlock, true, log2Size)
                     : null;
         }
 
         @Override
         void run(int from, int to) {
+            int half = perBlock;
             EndomorphismMul mul = (isG1 ? G1_MUL : G2_MUL).get();
             CurveArithmetic group = mul.group();
             int jac = mul.jacobianLimbs();
@@ -369,7 +369,6 @@ public final class GroupNtt {
     private static final class Radix4Pass extends Pass {
         /** The power of w whose k-th power multiplies input r (index 0 unused). */
         static final int[] EXPONENT = {0, 2, 1, 3};
-        final int h;
         /** w^EXPONENT[r] for r = 1, 2, 3. */
         final long[][] roots = new long[4][];
         /** Per input r = 1, 2, 3, the splits of its twiddles when there are few of them, else null; plain and for block 0. */
@@ -378,24 +377,24 @@ public final class GroupNtt {
 
         Radix4Pass(int log2Len, int log2Size, long[] points) {
             super(false, log2Len, log2Size, points, 1 << (log2Len - 1), 1 << (log2Size - 2));
-            this.h = 1 << (log2Len - 1);
             long[] w = Domain.of(log2Len + 1).rootInverse();
             for (int r = 1; r <= 3; r++) {
                 roots[r] = new long[4];
                 FR.pow(w, 0, new long[] {EXPONENT[r]}, roots[r], 0);
             }
-            boolean cache = h <= CACHED_HALF;
+            boolean cache = perBlock <= CACHED_HALF;
             cached = cache ? new SplitScalar[4][] : null;
             cachedScaled = cache ? new SplitScalar[4][] : null;
             for (int r = 1; cache && r <= 3; r++) {
                 String key = "radix 4/" + log2Len + "/w^" + EXPONENT[r] + "k";
-                cached[r] = cachedSplits(key, roots[r], h, false, log2Size);
-                cachedScaled[r] = cachedSplits(key, roots[r], h, true, log2Size);
+                cached[r] = cachedSplits(key, roots[r], perBlock, false, log2Size);
+                cachedScaled[r] = cachedSplits(key, roots[r], perBlock, true, log2Size);
             }
         }
 
         @Override
         void run(int from, int to) {
+            int h = perBlock;
             G2 group = G2_GROUP.get();
             int jac = G2.JACOBIAN;
             int count = to - from;
@@ -475,7 +474,7 @@ public final class GroupNtt {
 
         /** The slot of quadruple q's first input, in longs. */
         private int slot(int q) {
-            return ((q / h) * 4 * h + q % h) * affine;
+            return ((q / perBlock) * 4 * perBlock + q % perBlock) * affine;
         }
     }
 }
