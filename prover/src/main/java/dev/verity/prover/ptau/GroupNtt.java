@@ -91,12 +91,20 @@ public final class GroupNtt {
         int s = 1;
         while (s <= log2Size) {
             long half = 1L << (s - 1);
-            boolean radix4 = !isG1 && (log2Size - s) % 2 == 1;
+            boolean radix4 = radix4At(isG1, log2Size, s);
             total += radix4 ? 3 * (m / 4 - m / (4 * half) + 1) : m / 2 - m / (2 * half) + 1;
             total += s == 1 ? 1 : 0;
             s += radix4 ? 2 : 1;
         }
         return total;
+    }
+
+    /**
+     * Whether stage s starts a radix-4 pass: on G2, passes end at the last stage, so an odd number
+     * of stages starts with a lone radix-2 stage.
+     */
+    private static boolean radix4At(boolean isG1, int log2Size, int s) {
+        return !isG1 && (log2Size - s) % 2 == 1;
     }
 
     private static void inverse(boolean isG1, long[] points, int log2Size, Progress progress, String step) {
@@ -119,8 +127,7 @@ public final class GroupNtt {
         progress.report(step, 0, total);
         int s = 1;
         while (s <= log2Size) {
-            // G2: radix-4 passes that end at the last stage, so a lone radix-2 stage comes first
-            boolean radix4 = !isG1 && (log2Size - s) % 2 == 1;
+            boolean radix4 = radix4At(isG1, log2Size, s);
             Pass pass = radix4 ? new Radix4Pass(s, log2Size, points) : new Radix2Stage(isG1, s, log2Size, points);
             int units = radix4 ? m / 4 : m / 2;
             int butterfliesPerUnit = radix4 ? 4 : 1;
